@@ -1,0 +1,81 @@
+// Runs one engine layout test under Node.js the way offload-jsc runs it in straight mode, so that baselines
+// (`NAME-expected.txt`) can be produced without a build:
+//
+//     node LayoutTests/resources/node-harness.js LayoutTests/js/NAME.js > LayoutTests/js/NAME-expected.txt
+//
+// The engine test format (Documentation and issue 3, point 6): the script runs as a classic script in the global
+// scope (turn 0). `print(...args)` writes the arguments converted with String() and joined by one space, then a
+// newline. `step(fn)` queues fn as a later turn. After each turn the microtask queue is drained; queued turns run
+// first-in first-out. JavaScriptCore is the reference engine: where Node and offload-jsc disagree, the baseline
+// follows offload-jsc.
+
+"use strict";
+
+const fs = require("fs");
+const vm = require("vm");
+
+if (process.argv.length !== 3) {
+    process.stderr.write("Usage: node node-harness.js TEST.js\n");
+    process.exit(2);
+}
+
+const testPath = process.argv[2];
+const source = fs.readFileSync(testPath, "utf8");
+const pendingTurns = [];
+let output = "";
+
+function defineGlobal(name, value)
+{
+    Object.defineProperty(globalThis, name, { value, writable: true, enumerable: false, configurable: true });
+}
+
+defineGlobal("print", function print(...args) {
+    output += args.map((argument) => String(argument)).join(" ") + "\n";
+});
+
+defineGlobal("step", function step(callback) {
+    if (typeof callback !== "function")
+        throw new TypeError("step() expects a function");
+    pendingTurns.push(callback);
+});
+
+// JavaScriptCore does not abort a program on an unhandled rejection; Node does unless told otherwise.
+process.on("unhandledRejection", () => { });
+
+function drainMicrotasks()
+{
+    // Promise jobs and nextTick callbacks all run before the next check-phase callback.
+    return new Promise((resolve) => setImmediate(resolve));
+}
+
+// Like offload-jsc, an exception that escapes a turn is part of the program's output, not the end of the run: it
+// is printed as "Uncaught " followed by String(exception), and the remaining turns still run.
+function reportUncaughtException(error)
+{
+    let text;
+    try {
+        text = String(error);
+    } catch {
+        text = Object.prototype.toString.call(error);
+    }
+    output += `Uncaught ${text}\n`;
+}
+
+(async () => {
+    try {
+        vm.runInThisContext(source, { filename: testPath });
+    } catch (error) {
+        reportUncaughtException(error);
+    }
+    await drainMicrotasks();
+    while (pendingTurns.length) {
+        const turn = pendingTurns.shift();
+        try {
+            turn();
+        } catch (error) {
+            reportUncaughtException(error);
+        }
+        await drainMicrotasks();
+    }
+    process.stdout.write(output);
+})();

@@ -1,0 +1,263 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+// Byte-level encoding of Documentation/SnapshotFormat.md: the constants, a growable writer and a bounded reader.
+// Source/Snapshot implements the same format in C++ and validates every snapshot that crosses a process boundary.
+(function (offload) {
+    "use strict";
+
+    const { Uint8Array, Uint16Array, Float64Array, RangeError } = offload.primordials;
+
+    const Format = Object.freeze({
+        magic: "WKOFSNAP",
+        version: 1,
+        Section: Object.freeze({ Meta: 1, Scripts: 2, Blobs: 3, Strings: 4, Records: 5, Roots: 6 }),
+        StringEncoding: Object.freeze({ Latin1: 0, Utf16: 1, Blob: 2 }),
+        blobStringThreshold: 4096,
+        blobBytesThreshold: 4096,
+        Tag: Object.freeze({
+            Undefined: 0,
+            Null: 1,
+            False: 2,
+            True: 3,
+            Int: 4,
+            Double: 5,
+            String: 6,
+            BigInt: 7,
+            Ref: 8,
+            Intrinsic: 9,
+            Hole: 10,
+            Uninitialized: 11,
+        }),
+        Kind: Object.freeze({
+            Object: 1,
+            Array: 2,
+            Function: 3,
+            BoundFunction: 4,
+            Scope: 5,
+            Date: 6,
+            RegExp: 7,
+            Error: 8,
+            PrimitiveWrapper: 9,
+            Map: 10,
+            Set: 11,
+            WeakMap: 12,
+            WeakSet: 13,
+            ArrayBuffer: 14,
+            TypedArray: 15,
+            DataView: 16,
+            Proxy: 17,
+            Promise: 18,
+            Symbol: 19,
+            RegisteredSymbol: 20,
+            Global: 21,
+            WellKnownSymbol: 22,
+            Arguments: 23,
+            ResolvingFunction: 24,
+            Intrinsic: 25,
+        }),
+        Attribute: Object.freeze({ Writable: 1, Enumerable: 2, Configurable: 4, Accessor: 8 }),
+        typedArrayTypes: Object.freeze([
+            "Int8Array",
+            "Uint8Array",
+            "Uint8ClampedArray",
+            "Int16Array",
+            "Uint16Array",
+            "Int32Array",
+            "Uint32Array",
+            "Float32Array",
+            "Float64Array",
+            "BigInt64Array",
+            "BigUint64Array",
+        ]),
+    });
+
+    const scratch = new Float64Array(1);
+    const scratchBytes = new Uint8Array(scratch.buffer);
+
+    class ByteWriter {
+        constructor(capacity = 4096) {
+            this.bytes = new Uint8Array(capacity);
+            this.length = 0;
+        }
+
+        reserve(extra) {
+            const needed = this.length + extra;
+            if (needed <= this.bytes.length)
+                return;
+            let capacity = this.bytes.length * 2;
+            while (capacity < needed)
+                capacity *= 2;
+            const grown = new Uint8Array(capacity);
+            grown.set(this.bytes.subarray(0, this.length));
+            this.bytes = grown;
+        }
+
+        u8(value) {
+            if (this.length === this.bytes.length)
+                this.reserve(1);
+            this.bytes[this.length++] = value;
+        }
+
+        // Unsigned LEB128; values stay below 2^53 so plain arithmetic is exact.
+        varint(value) {
+            this.reserve(8);
+            while (value >= 0x80) {
+                this.bytes[this.length++] = (value % 0x80) | 0x80;
+                value = Math.floor(value / 0x80);
+            }
+            this.bytes[this.length++] = value;
+        }
+
+        svarint(value) {
+            this.varint(value >= 0 ? value * 2 : -value * 2 - 1);
+        }
+
+        f64(value) {
+            scratch[0] = value;
+            // All NaNs are one NaN: their payload is not observable from JavaScript.
+            if (value !== value) {
+                scratchBytes.fill(0);
+                scratchBytes[6] = 0xf8;
+                scratchBytes[7] = 0x7f;
+            }
+            this.reserve(8);
+            this.bytes.set(scratchBytes, this.length);
+            this.length += 8;
+        }
+
+        raw(bytes) {
+            this.reserve(bytes.length);
+            this.bytes.set(bytes, this.length);
+            this.length += bytes.length;
+        }
+
+        byteString(bytes) {
+            this.varint(bytes.length);
+            this.raw(bytes);
+        }
+
+        ascii(text) {
+            this.reserve(text.length);
+            for (let i = 0; i < text.length; ++i)
+                this.bytes[this.length++] = text.charCodeAt(i);
+        }
+
+        latin1(text) {
+            this.varint(text.length);
+            this.ascii(text);
+        }
+
+        utf16(text) {
+            this.varint(text.length);
+            this.reserve(text.length * 2);
+            for (let i = 0; i < text.length; ++i) {
+                const unit = text.charCodeAt(i);
+                this.bytes[this.length++] = unit & 0xff;
+                this.bytes[this.length++] = unit >> 8;
+            }
+        }
+
+        // Appends another writer's bytes as a length-prefixed section.
+        section(tag, body) {
+            this.varint(tag);
+            this.varint(body.length);
+            this.raw(body.bytes.subarray(0, body.length));
+        }
+
+        result() {
+            return this.bytes.slice(0, this.length);
+        }
+    }
+
+    class ByteReader {
+        constructor(bytes, offset = 0, end = bytes.length) {
+            this.bytes = bytes;
+            this.offset = offset;
+            this.end = end;
+        }
+
+        fail(what) {
+            throw new RangeError(`Corrupt snapshot: ${what} at byte ${this.offset}`);
+        }
+
+        atEnd() {
+            return this.offset >= this.end;
+        }
+
+        u8() {
+            if (this.offset >= this.end)
+                this.fail("unexpected end");
+            return this.bytes[this.offset++];
+        }
+
+        varint() {
+            let value = 0;
+            let scale = 1;
+            for (let i = 0; i < 8; ++i) {
+                const byte = this.u8();
+                value += (byte & 0x7f) * scale;
+                if (!(byte & 0x80))
+                    return value;
+                scale *= 0x80;
+            }
+            this.fail("varint too long");
+        }
+
+        svarint() {
+            const value = this.varint();
+            return value % 2 ? -(value + 1) / 2 : value / 2;
+        }
+
+        f64() {
+            if (this.offset + 8 > this.end)
+                this.fail("unexpected end");
+            for (let i = 0; i < 8; ++i)
+                scratchBytes[i] = this.bytes[this.offset + i];
+            this.offset += 8;
+            return scratch[0];
+        }
+
+        raw(length) {
+            if (length > this.end - this.offset)
+                this.fail("byte string longer than its section");
+            const view = this.bytes.subarray(this.offset, this.offset + length);
+            this.offset += length;
+            return view;
+        }
+
+        byteString() {
+            return this.raw(this.varint());
+        }
+
+        // Decodes code units in chunks: String.fromCharCode with many arguments is far faster than one at a time.
+        static unitsToString(units) {
+            let text = "";
+            for (let i = 0; i < units.length; i += 8192)
+                text += String.fromCharCode.apply(null, units.subarray(i, i + 8192));
+            return text;
+        }
+
+        latin1() {
+            return ByteReader.unitsToString(this.raw(this.varint()));
+        }
+
+        utf16() {
+            return this.utf16Units(this.varint());
+        }
+
+        utf16Units(length) {
+            const bytes = this.raw(length * 2);
+            const units = new Uint16Array(length);
+            for (let i = 0; i < length; ++i)
+                units[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8);
+            return ByteReader.unitsToString(units);
+        }
+    }
+
+    offload.Format = Format;
+    offload.ByteWriter = ByteWriter;
+    offload.ByteReader = ByteReader;
+})

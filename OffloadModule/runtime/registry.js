@@ -1,0 +1,441 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+// What the engine keeps out of reach and the capture needs: for each function the literal it came from and the
+// scope instance it was created in (reported by the instrumented code through the hooks below), and for built-in
+// objects whose internals are hidden (proxies, bound functions, weak collections) what they were made from. The
+// built-ins that create such objects are wrapped in proxies of the originals, so that their name, length,
+// toString and identity stay those of the real built-ins.
+(function (offload) {
+    "use strict";
+
+    const P = offload.primordials;
+
+    // Scope instance: the template it instantiates, a getter for its bindings and the enclosing instance.
+    class ScopeHandle {
+        constructor(template, getter, parent) {
+            this.template = template;
+            this.getter = getter;
+            this.parent = parent;
+        }
+    }
+
+    class FunctionInfo {
+        constructor(literal, scope, home) {
+            this.literal = literal;
+            this.scope = scope;
+            this.home = home;
+        }
+    }
+
+    // Where each function came from is kept in a private field added to the function itself (a base class whose
+    // constructor returns the object it is given lets a subclass add its fields to any object). It is invisible to
+    // the program — no reflection lists private fields — and costs about a tenth of a WeakMap entry on every closure
+    // creation, which instrumented code does often.
+    class ReturnsItsArgument {
+        constructor(object) {
+            return object;
+        }
+    }
+    class FunctionStamp extends ReturnsItsArgument {
+        #literal;
+        #scope;
+        #home;
+        constructor(fn, literal, scope, home) {
+            super(fn);
+            this.#literal = literal;
+            this.#scope = scope;
+            this.#home = home;
+        }
+
+        static infoOf(fn) {
+            return #literal in fn ? new FunctionInfo(fn.#literal, fn.#scope, fn.#home) : undefined;
+        }
+
+        static isStamped(fn) {
+            return #literal in fn;
+        }
+
+        static setHome(fn, home) {
+            fn.#home = home;
+        }
+    }
+    const functions = {
+        get: (fn) => FunctionStamp.infoOf(fn),
+        has: (fn) => FunctionStamp.isStamped(fn),
+        set: (fn, info) => {
+            if (!FunctionStamp.isStamped(fn))
+                new FunctionStamp(fn, info.literal, info.scope, info.home);
+        },
+    };
+    const boundFunctions = P.ownedWeakMap();
+    const proxies = P.ownedWeakMap();
+    const weakCollectionKeys = P.ownedWeakMap();
+    const runtimeObjects = P.ownedWeakSet();
+    const promises = P.ownedWeakMap();
+    const resolvingFunctions = P.ownedWeakMap();
+    const literals = P.ownedMap();
+    const templates = P.ownedMap();
+    const scripts = P.ownedMap();
+
+    const trackWeakKey = (collection, key) => {
+        let keys = weakCollectionKeys.get(collection);
+        if (!keys) {
+            keys = [];
+            weakCollectionKeys.set(collection, keys);
+        }
+        keys.push(new P.WeakRef(key));
+    };
+
+    const registry = {
+        trackWeakKey,
+        ScopeHandle,
+        FunctionInfo,
+        functions,
+        boundFunctions,
+        proxies,
+        weakCollectionKeys,
+        runtimeObjects,
+        promises,
+        resolvingFunctions,
+        literals,
+        templates,
+        scripts,
+
+        // Declares a script the program runs (or ran, before a migration): its instrumented text and metadata.
+        registerScript(sid, text, metadataJSON) {
+            if (scripts.has(sid))
+                return;
+            const metadata = P.jsonParse(metadataJSON);
+            const script = { sid, text, metadata };
+            scripts.set(sid, script);
+            metadata.templates.forEach((template, index) => {
+                templates.set(`${sid}:${index}`, { script, index, ...template });
+            });
+            metadata.literals.forEach((literal, index) => {
+                const needsName = !!literal.name && !literal.declaration;
+                literals.set(`${sid}:${index}`, { script, index, id: `${sid}:${index}`, needsCreationWork: needsName || literal.kind === "class", ...literal });
+            });
+        },
+
+        functionInfo(fn) {
+            return functions.get(fn);
+        },
+
+        setHome(fn, home) {
+            FunctionStamp.setHome(fn, home);
+        },
+
+        register(fn, literal, scope, home) {
+            functions.set(fn, new FunctionInfo(literal, scope, home));
+        },
+    };
+
+    function setInferredName(fn, literal) {
+        if (literal.name && !literal.declaration && fn.name === "")
+            P.defineProperty(fn, "name", { value: literal.name, writable: false, enumerable: false, configurable: true });
+    }
+
+    function memberFunction(target, key, kind) {
+        const descriptor = P.getOwnPropertyDescriptor(target, key);
+        if (!descriptor)
+            return undefined;
+        return kind === "get" ? descriptor.get : kind === "set" ? descriptor.set : descriptor.value;
+    }
+
+    // Functions on `target` that the literal just made but nobody registered yet: the members with computed keys,
+    // in the order the engine lists their keys, each with the kind of member it is.
+    function unregisteredMembers(target) {
+        const found = [];
+        for (const key of P.ownKeys(target)) {
+            const descriptor = P.getOwnPropertyDescriptor(target, key);
+            for (const [kind, fn] of [["method", descriptor.value], ["get", descriptor.get], ["set", descriptor.set]]) {
+                if (typeof fn === "function" && !functions.has(fn))
+                    found.push([kind, fn]);
+            }
+        }
+        return found;
+    }
+
+    // Registers the members a literal (an object literal or a class) created on `target`. Members with a computed
+    // key are matched, in order, with the functions left unregistered on the target.
+    function registerMembers(target, members, scope, home) {
+        let leftovers = null;
+        for (const [literalId, key, kind] of members) {
+            let fn;
+            if (key !== null)
+                fn = memberFunction(target, key, kind);
+            else {
+                leftovers = leftovers || unregisteredMembers(target);
+                const position = leftovers.findIndex(([candidateKind]) => candidateKind === kind);
+                if (position >= 0)
+                    fn = leftovers.splice(position, 1)[0][1];
+            }
+            if (typeof fn === "function" && !functions.has(fn))
+                functions.set(fn, new FunctionInfo(literalId, scope, home));
+        }
+    }
+
+    // A class's methods and accessors are created with it; they are found on the fresh class by key.
+    function registerClassMembers(cls, literal, scope) {
+        const instanceMembers = [];
+        const staticMembers = [];
+        for (const memberIndex of literal.members || []) {
+            const member = literals.get(`${literal.script.sid}:${memberIndex}`);
+            if (!member || !member.method)
+                continue;
+            (member.method.static ? staticMembers : instanceMembers).push([member.id, member.method.computed ? null : member.method.key, member.method.kind]);
+        }
+        registerMembers(cls.prototype, instanceMembers, scope, cls);
+        registerMembers(cls, staticMembers, scope, cls);
+    }
+
+    // Hooks called by instrumented code (see Documentation/Instrumentation.md).
+    const hooks = {
+        // A function, arrow or class expression was evaluated.
+        // This runs at every closure creation: keep it lean.
+        f(fn, literalId, scope) {
+            new FunctionStamp(fn, literalId, scope, undefined);
+            const literal = literals.get(literalId);
+            if (literal !== undefined && literal.needsCreationWork) {
+                setInferredName(fn, literal);
+                if (literal.kind === "class")
+                    registerClassMembers(fn, literal, scope);
+            }
+            return fn;
+        },
+
+        // Hoisted function declarations of a scope, at its entry: d(scope, fn, literalId, fn, literalId, …).
+        d(scope) {
+            for (let i = 1; i < arguments.length; i += 2)
+                functions.set(arguments[i], new FunctionInfo(arguments[i + 1], scope, undefined));
+        },
+
+        // An object literal with methods or accessors: o(object, scope, [literalId, key, …]). A null key is computed
+        // and was reported through pk() while the literal was evaluated.
+        o(object, scope, members) {
+            const list = [];
+            for (let i = 0; i < members.length; i += 2) {
+                const literal = literals.get(members[i]);
+                list.push([members[i], members[i + 1], literal && literal.method ? literal.method.kind : "method"]);
+            }
+            registerMembers(object, list, scope, object);
+            return object;
+        },
+
+        // Makes a scope handle.
+        s(template, getter, parent) {
+            return new ScopeHandle(template, getter, parent);
+        },
+
+        // Direct eval: the string is instrumented with the caller's scope as parent.
+        ev(source, scope, isStrict) {
+            if (typeof source !== "string")
+                return source;
+            return offload.instrumentEval(source, scope, isStrict);
+        },
+
+        // True while restoring: guards static blocks and static field initializers, which must not run again.
+        r: false,
+
+        // The scope handle of the caller of the direct eval being instrumented (read by the eval code's prologue).
+        evh: null,
+    };
+
+    // Wraps a built-in function in a proxy of itself that reports what it made.
+    function wrapBuiltin(holder, key, traps) {
+        const original = holder[key];
+        const wrapper = new P.Proxy(original, traps);
+        P.defineProperty(holder, key, { ...P.getOwnPropertyDescriptor(holder, key), value: wrapper });
+        return wrapper;
+    }
+
+    function installBuiltinHooks() {
+        installPromiseHooks();
+        wrapBuiltin(Function.prototype, "bind", {
+            apply(target, thisArgument, args) {
+                const bound = P.apply(target, thisArgument, args);
+                boundFunctions.set(bound, {
+                    target: thisArgument,
+                    boundThis: args[0],
+                    args: P.arraySlice(args, 1),
+                });
+                return bound;
+            },
+        });
+
+        const ProxyWrapper = wrapBuiltin(globalThis, "Proxy", {
+            construct(target, args, newTarget) {
+                const proxy = P.construct(target, args, newTarget);
+                proxies.set(proxy, { target: args[0], handler: args[1], revoked: false });
+                return proxy;
+            },
+        });
+        const originalRevocable = P.Proxy.revocable;
+        const revocable = new P.Proxy(originalRevocable, {
+            apply(target, thisArgument, args) {
+                const result = P.apply(target, thisArgument, args);
+                const record = { target: args[0], handler: args[1], revoked: false };
+                proxies.set(result.proxy, record);
+                // Revoking must be seen by the capture: a revoked proxy travels as one.
+                const revoke = new P.Proxy(result.revoke, {
+                    apply(target, thisArgument, revokeArgs) {
+                        record.revoked = true;
+                        record.target = null;
+                        record.handler = null;
+                        return P.apply(target, thisArgument, revokeArgs);
+                    },
+                });
+                proxies.set(revoke, { revokes: record });
+                result.revoke = revoke;
+                return result;
+            },
+        });
+        // Proxy.revocable lives on the original constructor, which the wrapper forwards to.
+        P.defineProperty(P.Proxy, "revocable", { ...P.getOwnPropertyDescriptor(P.Proxy, "revocable"), value: revocable });
+        void ProxyWrapper;
+
+        wrapBuiltin(WeakMap.prototype, "set", {
+            apply(target, thisArgument, args) {
+                const result = P.apply(target, thisArgument, args);
+                trackWeakKey(thisArgument, args[0]);
+                return result;
+            },
+        });
+        wrapBuiltin(WeakSet.prototype, "add", {
+            apply(target, thisArgument, args) {
+                const result = P.apply(target, thisArgument, args);
+                trackWeakKey(thisArgument, args[0]);
+                return result;
+            },
+        });
+    }
+
+    // Promises made through the Promise constructor (directly, by Promise.resolve/all/…, or as the result of then)
+    // are tracked: the resolve and reject functions handed to the executor are proxies that record how the promise
+    // was settled, and then() records the reactions of pending promises. Promises the engine makes internally
+    // (async functions) are not tracked; the capture refuses them.
+    const PromiseState = Object.freeze({ Pending: 0, Fulfilled: 1, Rejected: 2, Locked: 3 });
+
+    class PromiseRecord {
+        constructor() {
+            this.state = PromiseState.Pending;
+            this.result = undefined;
+            this.alreadyResolved = false;
+            this.reactions = [];
+            this.followers = [];
+            this.pendingAdoptions = 0;
+            this.resolvers = null;
+        }
+
+        settle(which, value) {
+            if (this.alreadyResolved)
+                return;
+            this.alreadyResolved = true;
+            if (which === 1)
+                this.state = PromiseState.Rejected;
+            else
+                this.state = (typeof value === "object" && value !== null) || typeof value === "function" ? PromiseState.Locked : PromiseState.Fulfilled;
+            this.result = value;
+            if (this.state !== PromiseState.Locked)
+                this.reactions = [];
+            else {
+                // The engine links this promise to the one it adopts through resolving functions of its own, which
+                // the capture cannot name: the link is kept here, on the adopted promise.
+                const adopted = promises.get(value);
+                if (adopted) {
+                    adopted.followers.push(this);
+                    ++adopted.pendingAdoptions;
+                }
+            }
+        }
+    }
+
+    function trackingExecutor(record, executor) {
+        return function (resolve, reject) {
+            const resolvers = [resolve, reject].map((original, which) => {
+                const proxy = new P.Proxy(original, {
+                    apply(target, thisArgument, args) {
+                        record.settle(which, args[0]);
+                        return P.apply(target, thisArgument, args);
+                    },
+                });
+                resolvingFunctions.set(proxy, { record, which });
+                return proxy;
+            });
+            record.resolvers = resolvers;
+            try {
+                return P.apply(executor, undefined, resolvers);
+            } catch (error) {
+                // The constructor rejects the promise with what the executor threw, through its own functions.
+                record.settle(1, error);
+                throw error;
+            }
+        };
+    }
+
+    function constructTracked(target, args, newTarget) {
+        const executor = args[0];
+        if (typeof executor !== "function")
+            return P.construct(target, args, newTarget);
+        const record = new PromiseRecord();
+        const promise = P.construct(target, [trackingExecutor(record, executor)], newTarget);
+        record.promise = promise;
+        promises.set(promise, record);
+        return promise;
+    }
+
+    function installPromiseHooks() {
+        const wrapper = wrapBuiltin(globalThis, "Promise", { construct: constructTracked });
+        P.defineProperty(P.Promise.prototype, "constructor", { ...P.getOwnPropertyDescriptor(P.Promise.prototype, "constructor"), value: wrapper });
+        // finally() reacts through functions the engine makes around onFinally; the reaction is kept as
+        // (derived, onFinally, Promise.prototype.finally) and made again with finally().
+        let finallyCall = null;
+        const isEngineHandler = (fn) => typeof fn === "function" && !FunctionStamp.isStamped(fn) && P.stringIndexOf(P.functionToString(fn), "[native code]") >= 0;
+        wrapBuiltin(P.Promise.prototype, "then", {
+            apply(target, thisArgument, args) {
+                const derived = P.apply(target, thisArgument, args);
+                const record = promises.get(thisArgument);
+                if (!record || (record.state !== PromiseState.Pending && record.state !== PromiseState.Locked))
+                    return derived;
+                if (finallyCall && finallyCall.promise === thisArgument) {
+                    record.reactions.push([derived, finallyCall.onFinally, registry.finallyFunction]);
+                    finallyCall = null;
+                } else if (record.pendingAdoptions > 0 && isEngineHandler(args[0]) && isEngineHandler(args[1])) {
+                    // The engine linking a promise that adopted this one: kept as that promise's follower.
+                    --record.pendingAdoptions;
+                } else
+                    record.reactions.push([derived, args[0], args[1]]);
+                return derived;
+            },
+        });
+        registry.finallyFunction = wrapBuiltin(P.Promise.prototype, "finally", {
+            apply(target, thisArgument, args) {
+                const saved = finallyCall;
+                finallyCall = { promise: thisArgument, onFinally: args[0] };
+                try {
+                    return P.apply(target, thisArgument, args);
+                } finally {
+                    finallyCall = saved;
+                }
+            },
+        });
+        return wrapper;
+    }
+
+    registry.PromiseState = PromiseState;
+    registry.newTrackedPromise = () => {
+        const record = new PromiseRecord();
+        const promise = P.construct(P.Promise, [trackingExecutor(record, () => {})], P.Promise);
+        record.promise = promise;
+        promises.set(promise, record);
+        return record;
+    };
+
+    offload.registry = registry;
+    offload.installPromiseHooks = installPromiseHooks;
+    offload.hooks = hooks;
+    offload.installBuiltinHooks = installBuiltinHooks;
+})

@@ -1,0 +1,817 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+// Restore: rebuilds a captured heap in a fresh global object whose scripts have been declared but not run. Plain
+// objects are made empty first; functions are re-created from the app's own instrumented script text (never from the
+// snapshot) inside synthesized scopes that declare each captured scope's bindings, so that closures which shared a
+// scope share it again; then bindings, properties and prototypes are filled in. No user code runs.
+(function (offload) {
+    "use strict";
+
+    const P = offload.primordials;
+    const { Format, Ref, Decoder } = offload;
+    const { Kind, Attribute } = Format;
+    const registry = offload.registry;
+
+    class RestoreError extends Error {
+        constructor(message) {
+            super(message);
+            this.name = "OffloadRestoreError";
+        }
+    }
+
+    // Returns the class text with its heritage expression replaced by `null`: evaluating `extends X` would read
+    // bindings that are not restored yet. The prototypes are set from the snapshot afterwards.
+    function withoutHeritage(text) {
+        const match = /^class(\s+[A-Za-z_$][\w$]*)?\s+extends\b/.exec(text);
+        if (!match)
+            return text;
+        let depth = 0;
+        let i = match[0].length;
+        for (; i < text.length; ++i) {
+            const c = text[i];
+            if (c === "\"" || c === "'" || c === "`") {
+                for (++i; i < text.length && text[i] !== c; ++i) {
+                    if (text[i] === "\\")
+                        ++i;
+                }
+            } else if (c === "/" && text[i + 1] === "/")
+                i = text.indexOf("\n", i);
+            else if (c === "/" && text[i + 1] === "*")
+                i = text.indexOf("*/", i) + 1;
+            else if (c === "(" || c === "[")
+                ++depth;
+            else if (c === ")" || c === "]")
+                --depth;
+            else if (c === "{") {
+                if (!depth)
+                    break;
+                ++depth;
+            } else if (c === "}")
+                --depth;
+        }
+        return `${text.slice(0, match[0].length)} null ${text.slice(i)}`;
+    }
+
+    const identifierPattern = /^[A-Za-z_$][\w$]*$/;
+
+    class Restore {
+        constructor(runtime, bytes, blobBodies) {
+            this.runtime = runtime;
+            this.decoded = new Decoder(bytes, blobBodies, runtime.intrinsics).decode();
+            this.records = this.decoded.records;
+            this.objects = new Array(this.records.length);
+            this.created = new Array(this.records.length).fill(false);
+            this.existing = new Array(this.records.length).fill(false);
+            this.setters = new Array(this.records.length);
+            this.stop = { restoreStop: true };
+        }
+
+        fail(message) {
+            throw new RestoreError(`Cannot restore snapshot: ${message}`);
+        }
+
+        record(ref) {
+            return this.records[ref.index];
+        }
+
+        literal(id) {
+            const literal = registry.literals.get(id);
+            if (!literal)
+                this.fail(`function literal ${id} belongs to no declared script`);
+            return literal;
+        }
+
+        template(id) {
+            const template = registry.templates.get(id);
+            if (!template)
+                this.fail(`scope template ${id} belongs to no declared script`);
+            return template;
+        }
+
+        resolve(value) {
+            if (!(value instanceof Ref))
+                return value;
+            if (!this.created[value.index])
+                this.createDeferred(value.index);
+            return this.objects[value.index];
+        }
+
+        set(index, object, existing = false) {
+            this.objects[index] = object;
+            this.created[index] = true;
+            this.existing[index] = existing;
+        }
+
+        run() {
+            for (const scriptId of this.decoded.scripts) {
+                if (!registry.scripts.has(scriptId))
+                    this.fail(`script ${scriptId} is not declared in this context`);
+            }
+            this.bindRoots();
+            this.createSymbols();
+            this.findPrebound();
+            this.createShells();
+            this.createFunctions();
+            for (let index = 0; index < this.records.length; ++index) {
+                if (!this.created[index])
+                    this.createDeferred(index);
+            }
+            this.runSetters();
+            this.fillBodies();
+            this.finish();
+        }
+
+        bindRoots() {
+            if (!(this.decoded.global instanceof Ref) || this.record(this.decoded.global).kind !== Kind.Global)
+                this.fail("the global object is not a Global record");
+            this.set(this.decoded.global.index, globalThis, true);
+            this.records.forEach((record, index) => {
+                if (record.kind === Kind.Intrinsic) {
+                    const intrinsic = this.runtime.intrinsics.byPath.get(record.path);
+                    if (!intrinsic)
+                        this.fail(`unknown built-in ${record.path}`);
+                    this.set(index, intrinsic, true);
+                }
+            });
+        }
+
+        createSymbols() {
+            this.records.forEach((record, index) => {
+                if (record.kind === Kind.Symbol)
+                    this.set(index, P.Symbol(record.description));
+                else if (record.kind === Kind.RegisteredSymbol)
+                    this.set(index, P.symbolFor(record.key));
+                else if (record.kind === Kind.WellKnownSymbol) {
+                    const symbol = this.runtime.intrinsics.symbolByName.get(record.name);
+                    if (!symbol)
+                        this.fail(`unknown well-known symbol ${record.name}`);
+                    this.set(index, symbol);
+                }
+            });
+        }
+
+        // Objects made by evaluating a class: its prototype object and its methods.
+        findPrebound() {
+            this.prebound = P.ownedSet();
+            this.records.forEach((record, index) => {
+                if (record.kind !== Kind.Function)
+                    return;
+                const literal = this.literal(record.literal);
+                if (literal.kind === "class") {
+                    const prototype = this.propertyValue(record, "prototype");
+                    if (prototype instanceof Ref)
+                        this.prebound.add(prototype.index);
+                }
+                if (this.isClassMember(literal))
+                    this.prebound.add(index);
+            });
+        }
+
+        isClassMember(literal) {
+            return !!(literal.method && this.classOf(literal));
+        }
+
+        classOf(literal) {
+            if (!this.memberClasses) {
+                this.memberClasses = P.ownedMap();
+                for (const [, candidate] of registry.literals) {
+                    for (const member of candidate.members || [])
+                        this.memberClasses.set(`${candidate.script.sid}:${member}`, candidate);
+                }
+            }
+            return this.memberClasses.get(literal.id);
+        }
+
+        propertyValue(record, key) {
+            const properties = record.body.properties;
+            for (let i = 0; i < properties.length; i += 4) {
+                if (properties[i] === key)
+                    return properties[i + 2];
+            }
+            return undefined;
+        }
+
+        createShells() {
+            // Buffers before the views on them.
+            this.records.forEach((record, index) => {
+                if (record.kind === Kind.ArrayBuffer)
+                    this.createShell(index);
+            });
+            this.records.forEach((record, index) => {
+                if (!this.created[index] && !this.prebound.has(index))
+                    this.createShell(index);
+            });
+            // Views on a detached buffer were made above while it still had its (empty) storage; transferring a
+            // buffer is the one way to detach it.
+            this.records.forEach((record, index) => {
+                if (record.kind === Kind.ArrayBuffer && record.detached)
+                    P.arrayBufferTransfer(this.objects[index]);
+            });
+        }
+
+        createShell(index) {
+            const record = this.records[index];
+            switch (record.kind) {
+            case Kind.Object:
+                this.set(index, P.objectCreate(null));
+                break;
+            case Kind.Array: {
+                const array = [];
+                array.length = record.length;
+                this.set(index, array);
+                break;
+            }
+            case Kind.Date:
+                this.set(index, new P.Date(record.time));
+                break;
+            case Kind.RegExp:
+                this.set(index, new P.RegExp(record.source, record.flags));
+                this.existing[index] = true;
+                break;
+            case Kind.Error: {
+                const constructor = P[record.errorName] || P.Error;
+                // The error's own properties (message, stack, errors, …) all come from the record.
+                this.set(index, record.errorName === "AggregateError" ? new constructor([]) : new constructor(), true);
+                break;
+            }
+            case Kind.PrimitiveWrapper: {
+                const primitive = this.resolve(record.primitive);
+                this.set(index, P.Object(primitive), true);
+                break;
+            }
+            case Kind.Map:
+                this.set(index, new P.Map());
+                break;
+            case Kind.Set:
+                this.set(index, new P.Set());
+                break;
+            case Kind.WeakMap:
+                this.set(index, new P.WeakMap());
+                break;
+            case Kind.WeakSet:
+                this.set(index, new P.WeakSet());
+                break;
+            case Kind.ArrayBuffer: {
+                const options = record.maxByteLength ? { maxByteLength: record.maxByteLength - 1 } : undefined;
+                const buffer = new P.ArrayBuffer(record.byteLength, options);
+                new P.Uint8Array(buffer).set(record.bytes);
+                this.set(index, buffer);
+                break;
+            }
+            case Kind.TypedArray: {
+                const constructor = globalThis[Format.typedArrayTypes[record.type]];
+                const buffer = this.resolve(record.buffer);
+                const view = record.length ? new constructor(buffer, record.byteOffset, record.length - 1) : new constructor(buffer, record.byteOffset);
+                this.set(index, view);
+                break;
+            }
+            case Kind.DataView: {
+                const buffer = this.resolve(record.buffer);
+                const view = record.byteLength ? new P.DataView(buffer, record.byteOffset, record.byteLength - 1) : new P.DataView(buffer, record.byteOffset);
+                this.set(index, view);
+                break;
+            }
+            default:
+                // Functions, scopes, proxies and bound functions need other objects first.
+                break;
+            }
+        }
+
+        // Attaches a restored promise's pending reactions, in their order; each makes the reaction's own promise,
+        // whose reactions are attached in turn.
+        attachReactions(index) {
+            for (const [derived, onFulfilled, onRejected] of this.records[index].reactions) {
+                const handler = this.resolve(onFulfilled);
+                const made = this.resolve(onRejected) === registry.finallyFunction ? this.objects[index].finally(handler) : this.objects[index].then(handler, this.resolve(onRejected));
+                if (!(derived instanceof Ref) || this.created[derived.index] || this.records[derived.index].kind !== Kind.Promise)
+                    this.fail(`a reaction of promise record ${index} has no promise of its own`);
+                this.set(derived.index, made, true);
+                this.attachReactions(derived.index);
+            }
+        }
+
+        // Promises made by a reaction (then) belong to the promise whose reaction made them.
+        derivedFrom() {
+            if (!this.derivedSources) {
+                this.derivedSources = P.ownedMap();
+                this.records.forEach((record, index) => {
+                    if (record.kind === Kind.Promise) {
+                        for (const [derived] of record.reactions) {
+                            if (derived instanceof Ref)
+                                this.derivedSources.set(derived.index, index);
+                        }
+                    }
+                });
+            }
+            return this.derivedSources;
+        }
+
+        // Proxies and bound functions, made on first use: their targets may be functions, proxies or bound functions.
+        createDeferred(index) {
+            const record = this.records[index];
+            if (this.creating && this.creating.has(index))
+                this.fail(`record ${index} depends on itself`);
+            this.creating = this.creating || P.ownedSet();
+            this.creating.add(index);
+            switch (record.kind) {
+            case Kind.Proxy: {
+                if (record.target === null) {
+                    const { proxy, revoke } = P.Proxy.revocable(record.callable ? function () {} : {}, {});
+                    revoke();
+                    this.set(index, proxy);
+                    registry.proxies.set(proxy, { target: null, handler: null, revoked: true });
+                    break;
+                }
+                const target = this.resolve(record.target);
+                const handler = this.resolve(record.handler);
+                const proxy = new P.Proxy(target, handler);
+                registry.proxies.set(proxy, { target, handler, revoked: false });
+                this.set(index, proxy);
+                break;
+            }
+            case Kind.Promise: {
+                const source = this.derivedFrom().get(index);
+                if (source !== undefined) {
+                    // Made by then() on its source, when the source's reactions are attached.
+                    this.resolve(new Ref(source));
+                    if (!this.created[index])
+                        this.fail(`promise record ${index} was not made by its source's then()`);
+                } else {
+                    const promiseRecord = registry.newTrackedPromise();
+                    this.set(index, promiseRecord.promise, true);
+                    // A locked promise is resolved with the promise it follows: the engine links them again.
+                    if (record.state !== registry.PromiseState.Pending)
+                        promiseRecord.resolvers[record.state === registry.PromiseState.Rejected ? 1 : 0](this.resolve(record.result));
+                }
+                if (source === undefined)
+                    this.attachReactions(index);
+                break;
+            }
+            case Kind.ResolvingFunction: {
+                const promise = this.resolve(record.promise);
+                const promiseRecord = registry.promises.get(promise);
+                this.set(index, promiseRecord.resolvers[record.which]);
+                break;
+            }
+            case Kind.BoundFunction: {
+                const target = this.resolve(record.target);
+                const args = record.args.map((argument) => this.resolve(argument));
+                const bound = P.apply(P.functionBind, target, [this.resolve(record.boundThis), ...args]);
+                registry.boundFunctions.set(bound, { target, boundThis: this.resolve(record.boundThis), args });
+                this.set(index, bound, true);
+                break;
+            }
+            default:
+                this.creating.delete(index);
+                this.fail(`record ${index} (kind ${record.kind}) is used before it is rebuilt`);
+            }
+            this.creating.delete(index);
+        }
+
+        // Groups scopes and functions by where they are created, then evaluates one synthesized script per app
+        // script. Each scope instance becomes a function nested in its parent's, declaring the captured bindings.
+        createFunctions() {
+            this.childrenOf = P.ownedMap();
+            this.functionsOf = P.ownedMap();
+            const add = (map, key, index) => {
+                let list = map.get(key);
+                if (!list) {
+                    list = [];
+                    map.set(key, list);
+                }
+                list.push(index);
+            };
+            const scriptKey = (id) => `global:${id.slice(0, id.indexOf(":"))}`;
+            this.records.forEach((record, index) => {
+                if (record.kind === Kind.Scope) {
+                    this.template(record.template);
+                    add(this.childrenOf, record.parent === null ? scriptKey(record.template) : record.parent.index, index);
+                } else if (record.kind === Kind.Function && !this.prebound.has(index)) {
+                    if (record.scope !== null && !(record.scope instanceof Ref && this.record(record.scope).kind === Kind.Scope))
+                        this.fail(`function record ${index} has no scope record`);
+                    add(this.functionsOf, record.scope === null ? scriptKey(record.literal) : record.scope.index, index);
+                }
+            });
+
+            this.computeCreationOrder();
+            offload.hooks.r = true;
+            this.runtime.restoreContext = this;
+            try {
+                for (const sid of this.decoded.scripts) {
+                    const key = `global:${sid}`;
+                    if (this.childrenOf.has(key) || this.functionsOf.has(key))
+                        this.evaluateGlobalScript(registry.scripts.get(sid), key);
+                }
+            } finally {
+                offload.hooks.r = false;
+                this.runtime.restoreContext = null;
+            }
+            this.records.forEach((record, index) => {
+                if ((record.kind === Kind.Function || record.kind === Kind.Scope) && !this.created[index])
+                    this.fail(`${record.kind === Kind.Scope ? "scope" : "function"} record ${index} was not rebuilt`);
+            });
+        }
+
+        evaluateGlobalScript(script, key) {
+            // A script's top-level scope is the root of its scope tree when it has lexical bindings; its children are
+            // then nested in it. Roots without a parent hang directly below the global scope.
+            let code = script.metadata.strict ? "\"use strict\";" : "";
+            const roots = this.childrenOf.get(key) || [];
+            const topLevel = [];
+            const others = [];
+            for (const index of roots)
+                (this.template(this.records[index].template).kind === "script" ? topLevel : others).push(index);
+            if (topLevel.length > 1)
+                this.fail(`script ${script.sid} has ${topLevel.length} top-level scopes`);
+            if (topLevel.length) {
+                code += this.scopeBody(topLevel[0], "__offload.rc", script.metadata.strict);
+                code += this.globalLevel(key, others, script.metadata.strict);
+                code += this.uninitializedDeclarations(topLevel[0], true);
+            } else
+                code += this.globalLevel(key, others, script.metadata.strict);
+            try {
+                offload.native.evaluateScript(code, `offload-restore:${script.sid}`);
+            } catch (error) {
+                if (error !== this.stop)
+                    throw error;
+            }
+        }
+
+        globalLevel(key, childScopes, strict) {
+            const functions = this.functionsOf.get(key) || [];
+            return `__offload.rc.s(${P.jsonStringify(key)},null,[${functions.map((index) => this.factory(index)).join(",")}],[${childScopes.map((index) => this.scopeFunction(index, strict)).join(",")}]);`;
+        }
+
+        bindingNames(template) {
+            const names = [];
+            template.bindings.forEach(([name, kind], index) => {
+                if (kind !== "this" && kind !== "arguments" && kind !== "new.target")
+                    names.push([name, index]);
+            });
+            return names;
+        }
+
+        uninitializedDeclarations(index, atTopLevel) {
+            const record = this.records[index];
+            const template = this.template(record.template);
+            const names = this.bindingNames(template).filter(([, i]) => record.bindings[i] === offload.uninitialized).map(([name]) => name);
+            if (!names.length)
+                return atTopLevel ? "" : "return;";
+            return `${atTopLevel ? "throw __offload.rc.stop;" : "return;"}let ${[...P.ownedSet(names)].join(",")};`;
+        }
+
+        // The statements that rebuild one scope instance: its bindings, its handle, its functions and its children.
+        scopeBody(index, context, strict) {
+            const record = this.records[index];
+            const template = this.template(record.template);
+            if (record.bindings.length !== template.bindings.length)
+                this.fail(`scope record ${index} has ${record.bindings.length} bindings, its template ${template.bindings.length}`);
+            const initialized = this.bindingNames(template).filter(([, i]) => record.bindings[i] !== offload.uninitialized);
+            for (const [name] of template.bindings) {
+                if (!identifierPattern.test(name) && name !== "this" && name !== "arguments" && name !== "new.target")
+                    this.fail(`binding ${P.jsonStringify(name)} of ${record.template} is not an identifier`);
+            }
+            // A const binding stays const when its value exists by the end of this scope's rebuilding; it is then
+            // declared after the scope's functions and children are made. Otherwise it becomes a let.
+            // FIXME: keep every const a const (assigning one would then throw as it should).
+            const constants = initialized.filter(([, i]) => template.bindings[i][1] === "const" && this.isReadyFor(record.bindings[i], index));
+            const constantNames = P.ownedSet(constants.map(([name]) => name));
+            const mutable = initialized.filter(([name]) => !constantNames.has(name));
+            const declared = [...P.ownedSet(mutable.map(([name]) => name))];
+            let code = declared.length ? `let ${declared.join(",")};` : "";
+            const cases = template.bindings.map(([name, kind], i) => `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`).join("");
+            code += `let ${template.handle}=${context}.h(${index},(__ofi)=>{switch(__ofi){${cases}}});`;
+            // Scopes with many closure sites call a maker for their handle (Documentation/Instrumentation.md).
+            if (template.kind !== "script" && template.handle.startsWith("__ofs"))
+                code += `const ${template.handle.replace("__ofs", "__ofm")}=()=>${template.handle};`;
+            const assignments = mutable.map(([name, i]) => `${name}=__ofv[${i}];`).join("");
+            const functions = this.functionsOf.get(index) || [];
+            const children = this.childrenOf.get(index) || [];
+            code += `${context}.s(${index},(__ofv)=>{${assignments}},[${functions.map((i) => this.factory(i)).join(",")}],[${children.map((i) => this.scopeFunction(i, strict || template.strict)).join(",")}]);`;
+            if (constants.length)
+                code += `const ${constants.map(([name, i]) => `${name}=${context}.cv(${index},${i})`).join(",")};`;
+            return code;
+        }
+
+        scopeFunction(index, parentStrict) {
+            const template = this.template(this.records[index].template);
+            const directive = template.strict && !parentStrict ? "\"use strict\";" : "";
+            return `[${index},function(__ofr){${directive}${this.scopeBody(index, "__ofr", parentStrict || template.strict)}${this.uninitializedDeclarations(index, false)}}]`;
+        }
+
+        literalText(literal) {
+            return P.stringSlice(literal.script.text, literal.start, literal.end);
+        }
+
+        // An arrow that returns a fresh function object made from the literal's own text.
+        factory(index) {
+            const record = this.records[index];
+            const literal = this.literal(record.literal);
+            const text = this.literalText(literal);
+            if (literal.kind === "class")
+                return `()=>(${withoutHeritage(text)})`;
+            if (literal.method)
+                return `()=>({${this.methodText(record, literal, text)}})`;
+            return `()=>(${text})`;
+        }
+
+        // The literal's text starts at its key; the accessor keyword and the async/generator prefix come first.
+        methodText(record, literal, text) {
+            const method = literal.method;
+            const prefix = `${method.kind === "get" ? "get " : method.kind === "set" ? "set " : ""}${method.prefix || ""}`;
+            if (!method.computed)
+                return `${prefix}${text}`;
+            // A computed key is not evaluated again: the key the home object holds the method under is used.
+            this.computedKeys = this.computedKeys || [];
+            this.computedKeys.push(this.methodKey(record));
+            return `${prefix}[__offload.rc.computedKeys[${this.computedKeys.length - 1}]]${P.stringSlice(literal.script.text, literal.paramsStart, literal.end)}`;
+        }
+
+        // A computed method's key is the key its home object holds it under.
+        methodKey(record) {
+            return this.keyHolding(record.home instanceof Ref ? record.home.index : -1, this.records.indexOf(record));
+        }
+
+        keyHolding(holderIndex, functionIndex) {
+            const holder = holderIndex >= 0 ? this.records[holderIndex] : null;
+            if (holder && holder.body) {
+                const properties = holder.body.properties;
+                const isIt = (value) => value instanceof Ref && value.index === functionIndex;
+                for (let i = 0; i < properties.length; i += 4) {
+                    if (isIt(properties[i + 2]) || isIt(properties[i + 3]))
+                        return properties[i] instanceof Ref ? this.resolve(properties[i]) : properties[i];
+                }
+            }
+            this.fail(`the computed key of method record ${functionIndex} is not found on the object that holds it`);
+        }
+
+        // The order in which the synthesized scripts make functions: a scope's own functions, then its children's
+        // subtrees, then its const declarations (`constPoint`).
+        computeCreationOrder() {
+            this.creationRank = P.ownedMap();
+            this.constPoint = P.ownedMap();
+            let counter = 0;
+            const visit = (key) => {
+                for (const index of this.functionsOf.get(key) || []) {
+                    this.creationRank.set(index, counter);
+                    // A class makes its prototype object and its methods with it.
+                    this.records.forEach((record, member) => {
+                        if (record.kind === Kind.Function && record.home instanceof Ref && record.home.index === index && this.prebound.has(member))
+                            this.creationRank.set(member, counter);
+                    });
+                    const prototype = this.records[index].kind === Kind.Function ? this.propertyValue(this.records[index], "prototype") : undefined;
+                    if (prototype instanceof Ref && this.prebound.has(prototype.index))
+                        this.creationRank.set(prototype.index, counter);
+                    ++counter;
+                }
+                for (const child of this.childrenOf.get(key) || []) {
+                    if (typeof key === "number" || this.template(this.records[child].template).kind !== "script")
+                        visit(child);
+                }
+                this.constPoint.set(key, counter++);
+            };
+            for (const sid of this.decoded.scripts) {
+                const key = `global:${sid}`;
+                for (const root of this.childrenOf.get(key) || []) {
+                    if (this.template(this.records[root].template).kind === "script")
+                        visit(root);
+                }
+                visit(key);
+            }
+        }
+
+        isReadyFor(value, scopeIndex) {
+            if (!(value instanceof Ref))
+                return true;
+            const record = this.records[value.index];
+            if (record.kind === Kind.BoundFunction || record.kind === Kind.Proxy || record.kind === Kind.Promise || record.kind === Kind.ResolvingFunction)
+                return false;
+            if (record.kind !== Kind.Function && !this.prebound.has(value.index))
+                return true;
+            const rank = this.creationRank.get(value.index);
+            return rank !== undefined && rank < this.constPoint.get(scopeIndex);
+        }
+
+        // Called by synthesized code: the value of a const binding.
+        cv(index, bindingIndex) {
+            return this.resolve(this.records[index].bindings[bindingIndex]);
+        }
+
+        // Called by synthesized code: makes the handle of a scope instance.
+        h(index, getter) {
+            const record = this.records[index];
+            const parent = record.parent === null ? null : this.objects[record.parent.index];
+            const handle = new registry.ScopeHandle(record.template, getter, parent);
+            this.set(index, handle);
+            return handle;
+        }
+
+        // Called by synthesized code: takes the scope's setter, makes its functions and enters its children.
+        s(key, setter, factories, children) {
+            if (setter)
+                this.setters[key] = setter;
+            const functions = this.functionsOf.get(key) || [];
+            const scope = typeof key === "number" ? this.objects[key] : null;
+            factories.forEach((factory, i) => this.makeFunction(functions[i], factory(), scope));
+            for (const [index, enter] of children) {
+                const record = this.records[index];
+                const template = this.template(record.template);
+                const thisIndex = template.bindings.findIndex(([, kind]) => kind === "this");
+                const thisValue = thisIndex >= 0 ? this.resolveNow(record.bindings[thisIndex]) : undefined;
+                P.apply(enter, thisValue, [this]);
+            }
+        }
+
+        resolveNow(value) {
+            if (value instanceof Ref && !this.created[value.index])
+                this.fail(`a captured \`this\` (record ${value.index}) is needed before it can be rebuilt`);
+            return this.resolve(value);
+        }
+
+        makeFunction(index, made, scope) {
+            const record = this.records[index];
+            const literal = this.literal(record.literal);
+            let fn = made;
+            if (literal.method) {
+                const key = literal.method.computed ? this.methodKey(record) : literal.method.key;
+                const descriptor = P.getOwnPropertyDescriptor(made, key);
+                fn = literal.method.kind === "get" ? descriptor.get : literal.method.kind === "set" ? descriptor.set : descriptor.value;
+            }
+            this.set(index, fn, true);
+            registry.register(fn, record.literal, scope, undefined);
+            if (literal.kind === "class")
+                this.bindClass(index, fn, literal, scope);
+        }
+
+        // The class's prototype object and its methods were made with it; bind their records to them.
+        bindClass(index, cls, literal, scope) {
+            const record = this.records[index];
+            const prototype = this.propertyValue(record, "prototype");
+            if (prototype instanceof Ref)
+                this.set(prototype.index, cls.prototype, true);
+            this.records.forEach((member, memberIndex) => {
+                if (member.kind !== Kind.Function || !(member.home instanceof Ref) || member.home.index !== index || !this.prebound.has(memberIndex))
+                    return;
+                const memberLiteral = this.literal(member.literal);
+                const target = memberLiteral.method.static ? cls : cls.prototype;
+                let key = memberLiteral.method.key;
+                if (memberLiteral.method.computed) {
+                    const holder = memberLiteral.method.static ? index : prototype instanceof Ref ? prototype.index : -1;
+                    key = this.keyHolding(holder, memberIndex);
+                }
+                const descriptor = P.getOwnPropertyDescriptor(target, key);
+                const kind = memberLiteral.method.kind;
+                const fn = descriptor && (kind === "get" ? descriptor.get : kind === "set" ? descriptor.set : descriptor.value);
+                if (typeof fn !== "function")
+                    this.fail(`class member ${member.literal} is not on the rebuilt class`);
+                this.set(memberIndex, fn, true);
+                registry.register(fn, member.literal, scope, cls);
+            });
+        }
+
+        runSetters() {
+            this.records.forEach((record, index) => {
+                if (record.kind !== Kind.Scope)
+                    return;
+                const setter = this.setters[index];
+                if (setter)
+                    setter(record.bindings.map((value) => (value === offload.uninitialized ? undefined : this.resolve(value))));
+            });
+        }
+
+        descriptorFor(attributes, value, setter) {
+            if (attributes & Attribute.Accessor)
+                return { get: this.resolve(value), set: this.resolve(setter), enumerable: !!(attributes & Attribute.Enumerable), configurable: !!(attributes & Attribute.Configurable) };
+            return {
+                value: this.resolve(value),
+                writable: !!(attributes & Attribute.Writable),
+                enumerable: !!(attributes & Attribute.Enumerable),
+                configurable: !!(attributes & Attribute.Configurable),
+            };
+        }
+
+        applyBody(index, record) {
+            const object = this.objects[index];
+            const body = record.body;
+            const prototype = this.resolve(body.prototype);
+            if (P.getPrototypeOf(object) !== prototype && !P.setPrototypeOf(object, prototype))
+                this.fail(`cannot set the prototype of record ${index}`);
+            const properties = body.properties;
+            const keys = [];
+            for (let i = 0; i < properties.length; i += 4)
+                keys.push(this.resolve(properties[i]));
+            const skip = this.skippedKeys(record, object);
+            if (this.existing[index]) {
+                const wanted = P.ownedSet(keys);
+                for (const key of P.ownKeys(object)) {
+                    if (!wanted.has(key) && !(skip && skip(key)) && !P.deleteProperty(object, key))
+                        this.fail(`cannot delete property ${String(key)} of record ${index}`);
+                }
+            }
+            for (let i = 0; i < properties.length; i += 4) {
+                if (!P.defineProperty(object, keys[i / 4], this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
+                    this.fail(`cannot define property ${String(keys[i / 4])} of record ${index}`);
+            }
+            if (this.existing[index] && record.kind !== Kind.Global)
+                this.restoreOrder(index, object, keys, properties, skip);
+            if (record.kind === Kind.Array && body.lengthIsReadOnly)
+                P.defineProperty(object, "length", { writable: false });
+            if (!body.extensible)
+                P.preventExtensions(object);
+        }
+
+        // Keys the record does not list because they are implied (array elements, a string wrapper's characters).
+        skippedKeys(record, object) {
+            if (record.kind === Kind.Array) {
+                const dense = record.elements.length;
+                return (key) => key === "length" || (typeof key === "string" && `${+key}` === key && +key < dense);
+            }
+            if (record.kind === Kind.Global)
+                return (key) => offload.Intrinsics.isRuntimeGlobal(key);
+            if (record.kind === Kind.TypedArray)
+                return (key) => typeof key === "string" && `${+key}` === key;
+            if (record.kind === Kind.PrimitiveWrapper && typeof record.primitive === "string")
+                return (key) => key === "length" || (typeof key === "string" && `${+key}` === key && +key < record.primitive.length);
+            return null;
+        }
+
+        // Properties of objects the engine made (functions, errors) may come in another order than captured.
+        restoreOrder(index, object, keys, properties, skip) {
+            const actual = P.ownKeys(object).filter((key) => !(skip && skip(key)));
+            let first = 0;
+            while (first < keys.length && actual[first] === keys[first])
+                ++first;
+            if (first === keys.length && actual.length === keys.length)
+                return;
+            for (let i = first; i < keys.length; ++i) {
+                const descriptor = P.getOwnPropertyDescriptor(object, keys[i]);
+                if (descriptor && descriptor.configurable) {
+                    P.deleteProperty(object, keys[i]);
+                    P.defineProperty(object, keys[i], this.descriptorFor(properties[4 * i + 1], properties[4 * i + 2], properties[4 * i + 3]));
+                }
+            }
+        }
+
+        fillBodies() {
+            this.records.forEach((record, index) => {
+                switch (record.kind) {
+                case Kind.Scope:
+                case Kind.Symbol:
+                case Kind.RegisteredSymbol:
+                case Kind.WellKnownSymbol:
+                case Kind.Proxy:
+                case Kind.ResolvingFunction:
+                    return;
+                case Kind.Array:
+                    record.elements.forEach((element, i) => {
+                        if (element !== offload.hole)
+                            this.objects[index][i] = this.resolve(element);
+                    });
+                    break;
+                case Kind.Map:
+                    for (let i = 0; i < record.entries.length; i += 2)
+                        P.mapSet(this.objects[index], this.resolve(record.entries[i]), this.resolve(record.entries[i + 1]));
+                    break;
+                case Kind.Set:
+                    for (const value of record.entries)
+                        P.setAdd(this.objects[index], this.resolve(value));
+                    break;
+                case Kind.WeakMap:
+                    for (let i = 0; i < record.entries.length; i += 2) {
+                        const key = this.resolve(record.entries[i]);
+                        P.weakMapSet(this.objects[index], key, this.resolve(record.entries[i + 1]));
+                        registry.trackWeakKey(this.objects[index], key);
+                    }
+                    break;
+                case Kind.WeakSet:
+                    for (const value of record.entries) {
+                        const key = this.resolve(value);
+                        P.weakSetAdd(this.objects[index], key);
+                        registry.trackWeakKey(this.objects[index], key);
+                    }
+                    break;
+                case Kind.Function: {
+                    if (record.home !== undefined && registry.functionInfo(this.objects[index]))
+                        registry.setHome(this.objects[index], this.resolve(record.home));
+                    break;
+                }
+                }
+                this.applyBody(index, record);
+            });
+        }
+
+        finish() {
+            const runtime = this.runtime;
+            runtime.pending = this.resolve(this.decoded.pending);
+            runtime.turn = this.decoded.turn;
+            this.records.forEach((record, index) => runtime.setId(this.objects[index], record.id));
+            runtime.nextObjectId = this.decoded.nextObjectId;
+        }
+    }
+
+    offload.Restore = Restore;
+    offload.RestoreError = RestoreError;
+})

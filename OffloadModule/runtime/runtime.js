@@ -1,0 +1,155 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+// Installs `__offload` on the global object: the hooks instrumented code calls, and the entry points the host (the
+// engine runner, later the web process extension) uses to run turns, capture and restore. `native` holds what only
+// the host can do: hash bytes, evaluate a global script, instrument code at run time.
+(function (offload, native) {
+    "use strict";
+
+    const P = offload.primordials;
+    const registry = offload.registry;
+    offload.native = native;
+
+    const runtime = {
+        intrinsics: new offload.Intrinsics(),
+        pending: [],
+        turn: 0,
+        nextObjectId: 1,
+        objectIds: P.ownedWeakMap(),
+        symbolIds: P.ownedMap(),
+        restoreContext: null,
+
+        idFor(value) {
+            const table = typeof value === "symbol" ? this.symbolIds : this.objectIds;
+            let id = table.get(value);
+            if (id === undefined) {
+                id = this.nextObjectId++;
+                table.set(value, id);
+            }
+            return id;
+        },
+
+        setId(value, id) {
+            if (typeof value === "symbol")
+                this.symbolIds.set(value, id);
+            else
+                this.objectIds.set(value, id);
+        },
+
+        // The handle of a script's top-level lexical scope. The script makes it when it first creates a closure;
+        // otherwise it is made here, at the global scope, so that the bindings travel all the same.
+        scriptScope(script) {
+            const template = script.metadata.templates[0];
+            if (!template || template.kind !== "script")
+                return null;
+            const cases = template.bindings.map(([name], i) => `case ${i}:return ${name};`).join("");
+            const code = `${template.handle}||(${template.handle}=__offload.s(${P.jsonStringify(`${script.sid}:0`)},(__ofi)=>{switch(__ofi){${cases}}},null))`;
+            return P.eval(code);
+        },
+    };
+
+    // Code made at run time (direct eval, new Function) is instrumented by the host, declared like a script and
+    // remembered: unlike the app's scripts, the other side cannot have it already.
+    const dynamicScripts = [];
+    const instrumentDynamic = (source, kind) => {
+        const result = native.instrument(source, kind);
+        if (!registry.scripts.has(result.sid)) {
+            registry.registerScript(result.sid, result.code, result.metadata);
+            dynamicScripts.push([result.sid, result.code, result.metadata]);
+        }
+        return result.code;
+    };
+
+    offload.instrumentEval = (source, scope, isStrict) => {
+        const code = instrumentDynamic(source, isStrict ? "strict-eval" : "eval");
+        // The eval code reads its parent scope from here once, at its start (Documentation/Instrumentation.md).
+        offload.hooks.evh = scope;
+        return code;
+    };
+
+    // new Function(…) and Function(…): the source the engine would assemble, instrumented, evaluated globally.
+    const functionTraps = {
+        apply(target, thisArgument, args) {
+            return makeFunction(args);
+        },
+        construct(target, args) {
+            return makeFunction(args);
+        },
+    };
+    function makeFunction(args) {
+        const parts = args.map((argument) => `${argument}`);
+        const body = parts.length ? parts.pop() : "";
+        // Validate first, with the real constructor: it throws the engine's own SyntaxError for bad input.
+        P.apply(P.Function, undefined, args);
+        const source = `(function anonymous(${P.arrayJoin(parts, ",")}\n) {\n${body}\n})`;
+        return P.eval(instrumentDynamic(source, "function"));
+    }
+
+    const api = offload.hooks;
+    const define = (name, value) => P.defineProperty(api, name, { value, writable: false, enumerable: false, configurable: false });
+
+    define("registerScript", (sid, text, metadataJSON) => registry.registerScript(sid, text, metadataJSON));
+
+    // Called by the host once its own globals exist and before any app script runs: everything reachable now is a
+    // built-in.
+    define("start", () => {
+        runtime.intrinsics.build();
+    });
+
+    define("queue", (fn) => {
+        if (typeof fn !== "function")
+            throw new P.TypeError("step() takes a function");
+        runtime.pending.push(fn);
+    });
+
+    // Runs the next pending turn; false when there is none.
+    define("runTurn", () => {
+        if (!runtime.pending.length)
+            return false;
+        const fn = runtime.pending.shift();
+        ++runtime.turn;
+        fn();
+        return true;
+    });
+
+    define("lastCaptureTimings", () => runtime.lastCaptureTimings);
+
+    define("pendingTurns", () => runtime.pending.length);
+
+    // [sid, code, metadata] of every script made at run time, for the host to send along with a snapshot.
+    define("dynamicScripts", () => dynamicScripts.slice());
+
+    // Returns [snapshot, hash, bytes, hash, bytes, …] or throws an OffloadCaptureError naming the object.
+    define("capture", () => {
+        const start = P.Date.now();
+        const capture = new offload.Capture(runtime);
+        const prepared = P.Date.now();
+        capture.discover();
+        const discovered = P.Date.now();
+        const { snapshot, blobs } = capture.encode();
+        // Where a capture spends its time, for benchmarks and the runner's --stats.
+        runtime.lastCaptureTimings = { prepare: prepared - start, walk: discovered - prepared, encode: P.Date.now() - discovered, records: capture.objects.length };
+        const result = [snapshot];
+        for (const [hash, bytes] of blobs)
+            result.push(hash, bytes);
+        return result;
+    });
+
+    // `blobs` maps a blob's hex hash to its bytes.
+    define("restore", (snapshot, blobs) => {
+        const lookup = (hash) => (P.hasOwn(blobs, hash) ? blobs[hash] : undefined);
+        new offload.Restore(runtime, snapshot, lookup).run();
+    });
+
+    P.defineProperty(api, "rc", { get: () => runtime.restoreContext, enumerable: false, configurable: false });
+
+    offload.installBuiltinHooks();
+    const FunctionWrapper = new P.Proxy(P.Function, functionTraps);
+    P.defineProperty(globalThis, "Function", { ...P.getOwnPropertyDescriptor(globalThis, "Function"), value: FunctionWrapper });
+    P.defineProperty(P.Function.prototype, "constructor", { ...P.getOwnPropertyDescriptor(P.Function.prototype, "constructor"), value: FunctionWrapper });
+    P.defineProperty(globalThis, "__offload", { value: api, writable: false, enumerable: false, configurable: false });
+    offload.runtime = runtime;
+})

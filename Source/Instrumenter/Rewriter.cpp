@@ -1,0 +1,433 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+#include "Instrumenter/Rewriter.h"
+
+#include "Instrumenter/PropertyKey.h"
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+namespace Offload {
+
+// From this many lazy creation sites on, a scope declares a maker at entry instead of repeating the getter at every
+// site: one arrow allocation per scope entry against output size (Octane's Box2D grows by 225 % without makers, by 23 %
+// with them). FIXME: Tune against the Octane slowdown target once the runtime's benchmarks run.
+static constexpr unsigned makerSiteThreshold = 3;
+
+Rewriter::Rewriter(std::string_view source, const ScopeAnalysis& analysis, Options options)
+    : m_source(source)
+    , m_analysis(analysis)
+    , m_options(std::move(options))
+{
+}
+
+Scope* Rewriter::bindingScope(Scope* scope) const
+{
+    while (scope && !scope->hasBindings())
+        scope = scope->parent;
+    return scope;
+}
+
+std::string Rewriter::handleName(const Scope& scope) const
+{
+    // The script's top level shares the global lexical environment with every other script: its handle variable is
+    // named after the script.
+    if (scope.kind == ScopeKind::Script)
+        return "__ofs_" + m_options.scriptId;
+    return "__ofs" + std::to_string(scope.templateIndex);
+}
+
+std::string Rewriter::makerName(const Scope& scope) const
+{
+    return "__ofm" + std::to_string(scope.templateIndex);
+}
+
+std::string Rewriter::templateId(const Scope& scope) const
+{
+    return quoteString(m_options.scriptId + ":" + std::to_string(scope.templateIndex));
+}
+
+std::string Rewriter::literalId(size_t index) const
+{
+    return quoteString(m_options.scriptId + ":" + std::to_string(index));
+}
+
+std::string Rewriter::getter(const Scope& scope) const
+{
+    std::string text = "(__ofi) => { switch (__ofi) {";
+    for (size_t i = 0; i < scope.bindings.size(); ++i) {
+        auto& binding = scope.bindings[i];
+        text += " case " + std::to_string(i) + ": return ";
+        switch (binding.kind) {
+        case BindingKind::This:
+            text += "this";
+            break;
+        case BindingKind::Arguments:
+            text += "arguments";
+            break;
+        case BindingKind::NewTarget:
+            text += "new.target";
+            break;
+        default:
+            text += binding.name;
+        }
+        text += ";";
+    }
+    text += " } }";
+    return text;
+}
+
+void Rewriter::run()
+{
+    chooseTemplates();
+    planEagerHandles();
+    // The first pass finds which handle variables are referenced (a lazy expression written in an eager scope's
+    // entry can make an outer scope need its variable); the second writes the insertions.
+    for (int pass = 0; pass < 2; ++pass) {
+        m_insertions.clear();
+        emitSites();
+        emitEntries();
+    }
+    apply();
+}
+
+void Rewriter::chooseTemplates()
+{
+    std::set<Scope*> used;
+    auto markChain = [&](Scope* scope) {
+        for (scope = bindingScope(scope); scope; scope = bindingScope(scope->parent))
+            used.insert(scope);
+    };
+    for (auto& site : m_analysis.sites())
+        markChain(site.scope);
+    for (auto& scope : m_analysis.scopes()) {
+        if (!scope->hoistedFunctions.empty())
+            markChain(scope.get());
+    }
+    // Scopes are created in source order of their start, so their creation order is the template order.
+    for (auto& scope : m_analysis.scopes()) {
+        if (used.contains(scope.get())) {
+            scope->templateIndex = m_templates.size();
+            m_templates.push_back(scope.get());
+        }
+    }
+}
+
+bool Rewriter::isShadowed(Scope* target, Scope* from) const
+{
+    for (Scope* scope = from; scope && scope != target; scope = scope->parent) {
+        for (auto& binding : target->bindings) {
+            if (binding.kind == BindingKind::This || binding.kind == BindingKind::NewTarget)
+                continue;
+            if (scope->declares(binding.name))
+                return true;
+        }
+    }
+    return false;
+}
+
+bool Rewriter::isInHeadOf(Scope* target, Scope* from, Scope* siteHeadOf) const
+{
+    if (target->kind != ScopeKind::For)
+        return false;
+    if (siteHeadOf == target)
+        return true;
+    for (Scope* scope = from; scope && scope != target; scope = scope->parent) {
+        if (scope->headOf == target)
+            return true;
+    }
+    return false;
+}
+
+bool Rewriter::crossesBoundary(Scope* from, Scope* target) const
+{
+    for (Scope* scope = from; scope && scope != target; scope = scope->parent) {
+        if (scope->isBoundary())
+            return true;
+    }
+    return false;
+}
+
+std::string Rewriter::topExpression()
+{
+    if (!m_options.isEval)
+        return "null";
+    if (!m_isPlanning)
+        m_usesEvalParent = true;
+    return "__ofsp";
+}
+
+std::string Rewriter::handleExpression(Scope* target, Scope* from, Scope* siteHeadOf)
+{
+    if (!target)
+        return topExpression();
+    // Parameters, class field initializers and `for` heads cannot hold a handle variable (nothing can be declared
+    // there): their handles are made at every use. Closures made there do not share one handle object, which the
+    // runtime tolerates (Documentation/Instrumentation.md, "Uncached handles").
+    if (target->kind == ScopeKind::Params || target->kind == ScopeKind::Field || isInHeadOf(target, from, siteHeadOf)) {
+        return "__offload.s(" + templateId(*target) + ", " + getter(*target) + ", "
+            + handleExpression(bindingScope(target->parent), from, siteHeadOf) + ")";
+    }
+    // Across a function boundary the handle exists: the function was registered with it when it was created.
+    if (crossesBoundary(from, target) || target->isEager) {
+        if (!m_isPlanning)
+            target->needsVariable = true;
+        return handleName(*target);
+    }
+    if (m_isPlanning && isShadowed(target, from)) {
+        // A getter written here would read the shadowing binding: make the handle at the scope's entry instead.
+        target->isEager = true;
+        m_didChangePlan = true;
+        return handleName(*target);
+    }
+    if (!m_isPlanning)
+        target->needsVariable = true;
+    if (target->usesMaker)
+        return makerName(*target) + "()";
+    if (m_isPlanning)
+        ++target->lazyUseCount;
+    auto name = handleName(*target);
+    return "(" + name + " || (" + name + " = __offload.s(" + templateId(*target) + ", " + getter(*target) + ", "
+        + handleExpression(bindingScope(target->parent), from, siteHeadOf) + ")))";
+}
+
+void Rewriter::planEagerHandles()
+{
+    for (Scope* scope : m_templates) {
+        if (!scope->hoistedFunctions.empty())
+            scope->isEager = true;
+    }
+    for (auto& literal : m_analysis.literals()) {
+        if (literal->kind != LiteralKind::Class || !literal->hasInnerSites)
+            continue;
+        // Static blocks, static fields and methods called from them run before __offload.f() of the class returns;
+        // the handle their hook calls refer to must exist before the class is defined.
+        Scope* target = bindingScope(literal->scope);
+        if (target && target->kind != ScopeKind::Params && target->kind != ScopeKind::Field)
+            target->isEager = true;
+    }
+    // The script's top level runs once: its handle is made at its start, which also keeps the getter out of every
+    // creation site.
+    for (Scope* scope : m_templates) {
+        if (scope->kind == ScopeKind::Script)
+            scope->isEager = true;
+    }
+    m_isPlanning = true;
+    bool didChooseMakers;
+    do {
+        do {
+            m_didChangePlan = false;
+            for (Scope* scope : m_templates)
+                scope->lazyUseCount = 0;
+            for (auto& site : m_analysis.sites())
+                handleExpression(bindingScope(site.scope), site.scope, site.headOf);
+            for (auto& scope : m_analysis.scopes()) {
+                if (scope->isEager || scope->usesMaker || !scope->hoistedFunctions.empty())
+                    handleExpression(bindingScope(scope->templateIndex >= 0 ? scope->parent : scope.get()), scope.get(),
+                        scope->headOf);
+            }
+        } while (m_didChangePlan);
+        didChooseMakers = false;
+        for (Scope* scope : m_templates) {
+            // A switch's maker would be declared outside the switch body, where its getter would read other bindings.
+            if (scope->lazyUseCount >= makerSiteThreshold && !scope->isEager && !scope->usesMaker
+                && scope->kind != ScopeKind::Switch) {
+                scope->usesMaker = true;
+                didChooseMakers = true;
+            }
+        }
+    } while (didChooseMakers);
+    m_isPlanning = false;
+}
+
+void Rewriter::insert(uint32_t offset, bool isClosing, unsigned depth, Slot slot, std::string text, int marker)
+{
+    m_insertions.push_back({ offset, isClosing, depth * 4 + slot, m_insertions.size(), std::move(text), marker });
+}
+
+void Rewriter::emitSites()
+{
+    auto& literals = m_analysis.literals();
+    for (auto& site : m_analysis.sites()) {
+        std::string handle = handleExpression(bindingScope(site.scope), site.scope, site.headOf);
+        switch (site.kind) {
+        case SiteKind::FunctionHook:
+            insert(site.start, false, site.depth, Hook, site.needsNewParentheses ? "(__offload.f(" : "__offload.f(");
+            insert(site.end, true, site.depth, Hook,
+                ", " + literalId(site.literal) + ", " + handle + (site.needsNewParentheses ? "))" : ")"));
+            break;
+        case SiteKind::ClassDeclaration:
+            insert(site.start, false, site.depth, Hook, "let " + site.declaredName + " = __offload.f(");
+            insert(site.end, true, site.depth, Hook, ", " + literalId(site.literal) + ", " + handle + ");");
+            break;
+        case SiteKind::ObjectLiteral: {
+            std::string list;
+            for (auto& [index, key] : site.methods) {
+                if (!list.empty())
+                    list += ", ";
+                list += literalId(index) + ", " + key;
+            }
+            insert(site.start, false, site.depth, Hook, "__offload.o(");
+            insert(site.end, true, site.depth, Hook, ", " + handle + ", [" + list + "])");
+            break;
+        }
+        case SiteKind::DirectEval:
+            insert(site.start, false, site.depth, Hook, "__offload.ev(");
+            insert(site.end, true, site.depth, Hook, ", " + handle + (site.scope->isStrict ? ", true)" : ", false)"));
+            break;
+        }
+    }
+    for (auto& guard : m_analysis.guards()) {
+        // An empty static block runs no code.
+        if (guard.start >= guard.end)
+            continue;
+        if (guard.isStaticBlock) {
+            insert(guard.start, false, guard.depth, OuterWrapper, "if (!__offload.r) {");
+            insert(guard.end, true, guard.depth, OuterWrapper, "}");
+        } else {
+            insert(guard.start, false, guard.depth, Hook, "__offload.r ? void 0 : (");
+            insert(guard.end, true, guard.depth, Hook, ")");
+        }
+    }
+    for (auto& literal : literals) {
+        int marker = static_cast<int>(literal->index * 3);
+        insert(literal->start, false, literal->depth, Marker, {}, marker);
+        insert(literal->end, true, literal->depth, Marker, {}, marker + 1);
+        if (literal->paramsStart)
+            insert(*literal->paramsStart, false, literal->paramsDepth, Marker, {}, marker + 2);
+    }
+}
+
+std::string Rewriter::registration(Scope* scope, const std::string& handle) const
+{
+    if (scope->hoistedFunctions.empty())
+        return {};
+    std::string text = "__offload.d(" + handle;
+    for (size_t index : scope->hoistedFunctions)
+        text += ", " + m_analysis.literals()[index]->name.value_or("") + ", " + literalId(index);
+    return text + ");";
+}
+
+std::string Rewriter::entryCode(Scope* scope)
+{
+    bool isTemplate = scope->templateIndex >= 0;
+    std::string code;
+    std::string handle;
+    if (isTemplate) {
+        handle = handleName(*scope);
+        if (scope->isEager) {
+            code = "let " + handle + " = __offload.s(" + templateId(*scope) + ", " + getter(*scope) + ", "
+                + handleExpression(bindingScope(scope->parent), scope, scope->headOf) + ");";
+        } else if (scope->usesMaker) {
+            code = "let " + handle + "; const " + makerName(*scope) + " = () => " + handle + " || (" + handle
+                + " = __offload.s(" + templateId(*scope) + ", " + getter(*scope) + ", "
+                + handleExpression(bindingScope(scope->parent), scope, scope->headOf) + "));";
+        } else if (scope->needsVariable)
+            code = "let " + handle + ";";
+    } else if (!scope->hoistedFunctions.empty())
+        handle = handleExpression(bindingScope(scope), scope, scope->headOf);
+    return code + registration(scope, handle);
+}
+
+void Rewriter::emitEntries()
+{
+    for (auto& scopePointer : m_analysis.scopes()) {
+        Scope* scope = scopePointer.get();
+        if (scope->kind == ScopeKind::Switch) {
+            if (scope->templateIndex < 0 || (!scope->needsVariable && !scope->isEager))
+                continue;
+            // A switch body cannot start with a declaration: the handle variable lives in a block around the switch
+            // statement, and every case clause makes the handle (once) and registers the hoisted functions.
+            auto handle = handleName(*scope);
+            insert(scope->statementStart, false, scope->bodyDepth, OuterWrapper, "{let " + handle + ";");
+            insert(scope->statementEnd, true, scope->bodyDepth, OuterWrapper, "}");
+            if (!scope->isEager)
+                continue;
+            std::string code = "if (!" + handle + ") { " + handle + " = __offload.s(" + templateId(*scope) + ", "
+                + getter(*scope) + ", " + handleExpression(bindingScope(scope->parent), scope, scope->headOf) + "); "
+                + registration(scope, handle) + " }";
+            for (uint32_t offset : scope->entryOffsets)
+                insert(offset, false, scope->entryDepth, EntryCode, code);
+            continue;
+        }
+        if (scope->entryOffsets.empty() && !scope->isExpressionBody)
+            continue;
+        std::string code = entryCode(scope);
+        if (scope->kind == ScopeKind::Eval && m_usesEvalParent)
+            code = "const __ofsp = " + m_options.parentHandleExpression + ";" + code;
+        if (code.empty())
+            continue;
+        if (scope->isExpressionBody) {
+            insert(scope->bodyStart, false, scope->bodyDepth, OuterWrapper, "{" + code + "return ");
+            insert(scope->bodyEnd, true, scope->bodyDepth, OuterWrapper, "}");
+        } else if (scope->wrapsBody && scope->registersAfterBody) {
+            std::string registrationCode = registration(scope, handleName(*scope));
+            insert(scope->bodyStart, false, scope->bodyDepth, OuterWrapper,
+                "{" + code.substr(0, code.size() - registrationCode.size()));
+            insert(scope->bodyEnd, true, scope->bodyDepth, OuterWrapper, ";" + registrationCode + "}");
+        } else if (scope->wrapsBody) {
+            insert(scope->bodyStart, false, scope->bodyDepth, OuterWrapper, "{" + code);
+            insert(scope->bodyEnd, true, scope->bodyDepth, OuterWrapper, "}");
+        } else
+            insert(scope->entryOffsets.front(), false, scope->entryDepth, EntryCode,
+                (scope->entryNeedsSemicolon ? ";" : "") + code);
+    }
+}
+
+void Rewriter::apply()
+{
+    std::stable_sort(m_insertions.begin(), m_insertions.end(), [](const Insertion& a, const Insertion& b) {
+        if (a.offset != b.offset)
+            return a.offset < b.offset;
+        if (a.isClosing != b.isClosing)
+            return a.isClosing;
+        if (a.key != b.key)
+            return a.isClosing ? a.key > b.key : a.key < b.key;
+        return a.sequence < b.sequence;
+    });
+
+    size_t extra = 0;
+    for (auto& insertion : m_insertions)
+        extra += insertion.text.size();
+    m_code.clear();
+    m_code.reserve(m_source.size() + extra);
+    std::vector<uint32_t> markerBytes(m_analysis.literals().size() * 3, 0);
+    size_t copied = 0;
+    for (auto& insertion : m_insertions) {
+        m_code.append(m_source.substr(copied, insertion.offset - copied));
+        copied = insertion.offset;
+        if (insertion.marker >= 0)
+            markerBytes[insertion.marker] = m_code.size();
+        m_code += insertion.text;
+    }
+    m_code.append(m_source.substr(copied));
+
+    // The runtime slices JavaScript strings: convert byte offsets of the output to UTF-16 code units in one walk.
+    std::vector<uint32_t> sorted(markerBytes);
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    std::unordered_map<uint32_t, uint32_t> utf16;
+    size_t byte = 0;
+    uint32_t units = 0;
+    for (uint32_t target : sorted) {
+        for (; byte < target && byte < m_code.size(); ++byte) {
+            auto c = static_cast<unsigned char>(m_code[byte]);
+            if ((c & 0xc0) != 0x80)
+                units += c >= 0xf0 ? 2 : 1;
+        }
+        utf16[target] = units;
+    }
+    m_literalOffsets.resize(m_analysis.literals().size());
+    for (auto& literal : m_analysis.literals()) {
+        auto& offsets = m_literalOffsets[literal->index];
+        offsets.start = utf16[markerBytes[literal->index * 3]];
+        offsets.end = utf16[markerBytes[literal->index * 3 + 1]];
+        if (literal->paramsStart)
+            offsets.paramsStart = utf16[markerBytes[literal->index * 3 + 2]];
+    }
+}
+
+} // namespace Offload

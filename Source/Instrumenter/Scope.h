@@ -1,0 +1,156 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace Offload {
+
+enum class ScopeKind { Script, Eval, Function, Params, Block, Catch, For, Switch, Class, Field, StaticBlock };
+enum class BindingKind { Var, Let, Const, Class, Function, Param, Catch, This, Arguments, NewTarget, Callee };
+
+const char* scopeKindName(ScopeKind);
+const char* bindingKindName(BindingKind);
+
+struct Binding {
+    std::string name;
+    BindingKind kind;
+};
+
+// A static scope of the program. Scopes without bindings (and Class scopes, which only shadow the class's inner name)
+// never become templates; the Rewriter decides which scopes become templates and how their handles are made.
+struct Scope {
+    ScopeKind kind;
+    Scope* parent { nullptr };
+    uint32_t start { 0 };
+    unsigned depth { 0 };
+    bool isStrict { false };
+    bool isArrow { false };
+    // For a Function scope whose parameter expressions create closures: the scope of the parameters.
+    Scope* paramsScope { nullptr };
+    // The For scope whose head (initializer, test, update or right-hand side) contains this scope, if any.
+    Scope* headOf { nullptr };
+    std::vector<Binding> bindings;
+    // Names that shadow outer bindings without being captured: a class's inner name binding.
+    std::vector<std::string> shadowNames;
+    // A Class scope: code inside the class body refers to the class's inner name.
+    bool isNameReferenced { false };
+    bool needsThis { false };
+    bool needsArguments { false };
+    bool needsNewTarget { false };
+    std::string calleeName;
+
+    // Where the handle declaration goes (the scope's entry). For Switch scopes, every case clause is an entry.
+    std::vector<uint32_t> entryOffsets;
+    unsigned entryDepth { 0 };
+    bool entryNeedsSemicolon { false };
+    // A For body that is not a block, or an arrow's expression body: wrapped in a block to hold the handle.
+    bool wrapsBody { false };
+    bool isExpressionBody { false };
+    // A labelled function declaration is only created when its statement runs (JavaScriptCore does not hoist it):
+    // it is registered after the statement rather than at the entry of its (explicit) block.
+    bool registersAfterBody { false };
+    uint32_t bodyStart { 0 };
+    uint32_t bodyEnd { 0 };
+    unsigned bodyDepth { 0 };
+    // A Switch scope is wrapped in a block holding its handle (a switch body cannot start with a declaration).
+    uint32_t statementStart { 0 };
+    uint32_t statementEnd { 0 };
+    // Literal indices of the function declarations hoisted to this scope (registered with __offload.d at entry).
+    std::vector<size_t> hoistedFunctions;
+
+    // Decided by the Rewriter.
+    int templateIndex { -1 };
+    bool isEager { false };
+    // Many creation sites of one lazy handle would each repeat the getter: such scopes declare a maker arrow at entry
+    // (`const __ofmN = () => __ofsN || (__ofsN = __offload.s(…))`) and the sites call it.
+    bool usesMaker { false };
+    unsigned lazyUseCount { 0 };
+    bool needsVariable { false };
+
+    bool hasBindings() const { return !bindings.empty(); }
+    bool isBoundary() const
+    {
+        return kind == ScopeKind::Function || kind == ScopeKind::Params || kind == ScopeKind::Field
+            || kind == ScopeKind::StaticBlock;
+    }
+    bool declares(std::string_view name) const;
+    void addBinding(std::string_view name, BindingKind);
+};
+
+enum class LiteralKind { Function, Class, Method, Field, StaticBlock };
+
+struct MethodInfo {
+    std::string kind { "method" }; // "method", "get" or "set".
+    std::string prefix; // "", "async ", "*", "async *".
+    bool isComputed { false };
+    std::optional<std::string> key;
+    bool isStatic { false };
+};
+
+// A function literal (or a class, or a class element that runs code) of the script, numbered in source order.
+struct Literal {
+    LiteralKind kind;
+    uint32_t start;
+    uint32_t end;
+    unsigned depth;
+    Scope* scope; // The scope it is created in.
+    bool isDeclaration { false };
+    bool isArrow { false };
+    bool isStrict { false };
+    std::optional<std::string> name;
+    std::optional<MethodInfo> method;
+    std::optional<uint32_t> paramsStart;
+    unsigned paramsDepth { 0 };
+    std::vector<size_t> members;
+    int owner { -1 };
+    bool hasPrivateNames { false };
+    // Sites (hook calls) inside the class body that may run while the class is being defined (static blocks and
+    // fields) or later (methods): the enclosing template's handle must then exist before the class does.
+    bool hasInnerSites { false };
+    size_t index { 0 };
+};
+
+enum class SiteKind { FunctionHook, ClassDeclaration, ObjectLiteral, DirectEval };
+
+// A place where the rewritten code hands a new function (or an eval string) to the runtime with a scope handle.
+struct Site {
+    Site(SiteKind kind, Scope* scope, unsigned depth, uint32_t start, uint32_t end)
+        : kind(kind)
+        , scope(scope)
+        , depth(depth)
+        , start(start)
+        , end(end)
+    {
+    }
+
+    SiteKind kind;
+    Scope* scope; // Where the hook call is written.
+    unsigned depth;
+    uint32_t start;
+    uint32_t end;
+    size_t literal { 0 };
+    std::vector<std::pair<size_t, std::string>> methods; // Object literals: (literal, key expression).
+    bool needsNewParentheses { false };
+    std::string declaredName; // Class declarations.
+    Scope* headOf { nullptr }; // The For scope whose head contains the site, if any.
+};
+
+// Code that must not run while the runtime re-creates a class during a restore (`__offload.r` is true then): a static
+// block's body becomes `if (!__offload.r) { … }`, a static field's initializer `__offload.r ? void 0 : (…)`.
+struct RestoreGuard {
+    uint32_t start;
+    uint32_t end;
+    unsigned depth;
+    bool isStaticBlock;
+};
+
+} // namespace Offload

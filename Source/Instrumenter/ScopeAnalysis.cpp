@@ -1,0 +1,623 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+#include "Instrumenter/ScopeAnalysis.h"
+
+#include "Instrumenter/PropertyKey.h"
+#include <algorithm>
+
+namespace Offload {
+
+ScopeAnalysis::ScopeAnalysis(const SyntaxTree& tree, Mode mode, bool isStrictEvalContext)
+    : m_tree(tree)
+    , m_mode(mode)
+    , m_isStrictEvalContext(isStrictEvalContext)
+{
+}
+
+static constexpr unsigned maximumDepth = 3000;
+
+static bool typeIs(TSNode node, const char* type)
+{
+    return !std::strcmp(ts_node_type(node), type);
+}
+
+static bool isFunctionNode(TSNode node)
+{
+    const char* type = ts_node_type(node);
+    return !std::strcmp(type, "function_expression") || !std::strcmp(type, "arrow_function")
+        || !std::strcmp(type, "generator_function") || !std::strcmp(type, "class")
+        || !std::strcmp(type, "method_definition") || !std::strcmp(type, "function_declaration")
+        || !std::strcmp(type, "generator_function_declaration") || !std::strcmp(type, "class_declaration");
+}
+
+Scope* ScopeAnalysis::makeScope(ScopeKind kind, Scope* parent, TSNode node, const Context& context)
+{
+    auto scope = std::make_unique<Scope>();
+    scope->kind = kind;
+    scope->parent = parent;
+    scope->start = ts_node_start_byte(node);
+    scope->depth = context.depth;
+    scope->entryDepth = context.depth;
+    scope->isStrict = parent ? parent->isStrict : false;
+    scope->headOf = context.headOf;
+    m_scopes.push_back(std::move(scope));
+    return m_scopes.back().get();
+}
+
+size_t ScopeAnalysis::makeLiteral(LiteralKind kind, TSNode node, Scope* scope, unsigned depth)
+{
+    auto literal = std::make_unique<Literal>();
+    literal->kind = kind;
+    literal->start = ts_node_start_byte(node);
+    literal->end = ts_node_end_byte(node);
+    literal->depth = depth;
+    literal->scope = scope;
+    literal->isStrict = scope->isStrict;
+    literal->index = m_literals.size();
+    m_literals.push_back(std::move(literal));
+    return m_literals.size() - 1;
+}
+
+void ScopeAnalysis::refuse(Refusal refusal, TSNode node, std::string reason)
+{
+    if (m_refusal != Refusal::None)
+        return;
+    m_refusal = refusal;
+    m_refusalOffset = ts_node_start_byte(node);
+    m_refusalReason = std::move(reason);
+}
+
+// Finds the end of a directive prologue among the named children of a program or function body, starting at
+// `entry`. Returns the offset after the last directive and whether one of them is "use strict".
+static uint32_t prologueEnd(
+    const SyntaxTree& tree, TSNode container, uint32_t entry, bool& needsSemicolon, bool& isStrict)
+{
+    needsSemicolon = false;
+    uint32_t count = ts_node_named_child_count(container);
+    for (uint32_t i = 0; i < count; ++i) {
+        TSNode child = ts_node_named_child(container, i);
+        if (typeIs(child, "comment") || typeIs(child, "hash_bang_line"))
+            continue;
+        if (!typeIs(child, "expression_statement") || ts_node_named_child_count(child) != 1
+            || !typeIs(ts_node_named_child(child, 0), "string"))
+            break;
+        auto text = tree.text(ts_node_named_child(child, 0));
+        if (text == "\"use strict\"" || text == "'use strict'")
+            isStrict = true;
+        entry = ts_node_end_byte(child);
+        needsSemicolon = tree.text(child).back() != ';';
+    }
+    return entry;
+}
+
+bool ScopeAnalysis::run()
+{
+    TSNode root = m_tree.root();
+    Context context { nullptr, nullptr, 0 };
+    Scope* rootScope = makeScope(m_mode == Mode::Eval ? ScopeKind::Eval : ScopeKind::Script, nullptr, root, context);
+    rootScope->isStrict = m_mode == Mode::Eval && m_isStrictEvalContext;
+
+    // Code goes after a hashbang line (at the start of the next line, so that it is not part of the comment) and
+    // after the directive prologue.
+    uint32_t entry = 0;
+    if (ts_node_named_child_count(root) && typeIs(ts_node_named_child(root, 0), "hash_bang_line")) {
+        auto source = m_tree.source();
+        size_t newline = source.find_first_of("\r\n\xe2", ts_node_end_byte(ts_node_named_child(root, 0)));
+        if (newline == std::string_view::npos)
+            entry = source.size();
+        else if (source[newline] == '\r' && newline + 1 < source.size() && source[newline + 1] == '\n')
+            entry = newline + 2;
+        else
+            entry = newline + (static_cast<unsigned char>(source[newline]) == 0xe2 ? 3 : 1);
+    }
+    bool isStrict = rootScope->isStrict;
+    rootScope->entryOffsets.push_back(prologueEnd(m_tree, root, entry, rootScope->entryNeedsSemicolon, isStrict));
+    rootScope->isStrict = isStrict;
+
+    Context rootContext { rootScope, nullptr, 1 };
+    visitChildren(root, rootContext);
+    if (m_refusal != Refusal::None)
+        return false;
+
+    // A local binding named `eval` makes `eval(x)` an ordinary call: its argument must reach the callee unchanged.
+    std::erase_if(m_sites, [](const Site& site) {
+        if (site.kind != SiteKind::DirectEval)
+            return false;
+        for (Scope* scope = site.scope; scope; scope = scope->parent) {
+            if (scope->declares("eval"))
+                return true;
+        }
+        return false;
+    });
+
+    // Annex B.3.3 applies when a `var` of that name would not conflict with a lexical declaration in between.
+    for (auto& [block, name] : m_annexBFunctions) {
+        Scope* target = varScope(block);
+        if (!target)
+            continue;
+        bool conflicts = false;
+        for (Scope* scope = block->parent; scope && scope != target && !conflicts; scope = scope->parent)
+            conflicts = scope->declares(name);
+        for (auto& binding : target->bindings)
+            conflicts |= binding.name == name
+                && (binding.kind == BindingKind::Let || binding.kind == BindingKind::Const
+                    || binding.kind == BindingKind::Class);
+        if (!conflicts)
+            target->addBinding(name, BindingKind::Var);
+    }
+
+    for (auto& scope : m_scopes) {
+        Scope* target = scope->paramsScope ? scope->paramsScope : scope.get();
+        if (scope->needsThis)
+            target->addBinding("this", BindingKind::This);
+        if (scope->needsArguments)
+            target->addBinding("arguments", BindingKind::Arguments);
+        if (scope->needsNewTarget)
+            target->addBinding("new.target", BindingKind::NewTarget);
+        if (!scope->calleeName.empty() && !target->declares(scope->calleeName) && !scope->declares(scope->calleeName))
+            scope->addBinding(scope->calleeName, BindingKind::Callee);
+    }
+    return true;
+}
+
+void ScopeAnalysis::visitChildren(TSNode node, const Context& context)
+{
+    Context childContext { context.scope, context.headOf, context.depth + 1 };
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count && m_refusal == Refusal::None; ++i)
+        visit(ts_node_named_child(node, i), childContext);
+}
+
+static bool isReserved(std::string_view name)
+{
+    return name.starts_with("__of");
+}
+
+static TSNode unwrapParentheses(TSNode node)
+{
+    while (typeIs(node, "parenthesized_expression") && ts_node_named_child_count(node) == 1)
+        node = ts_node_named_child(node, 0);
+    return node;
+}
+
+// `new function () {}` must stay a construction of the function: `new __offload.f(…)` would construct the hook.
+static bool needsNewParentheses(TSNode node)
+{
+    TSNode current = node;
+    for (TSNode parent = ts_node_parent(current); !ts_node_is_null(parent); parent = ts_node_parent(current)) {
+        if (typeIs(parent, "new_expression"))
+            return ts_node_eq(childByField(parent, "constructor"), current);
+        if ((typeIs(parent, "member_expression") || typeIs(parent, "subscript_expression"))
+            && ts_node_eq(childByField(parent, "object"), current)) {
+            current = parent;
+            continue;
+        }
+        return false;
+    }
+    return false;
+}
+
+void ScopeAnalysis::visit(TSNode node, const Context& context, const std::optional<std::string>& inferredName)
+{
+    if (m_refusal != Refusal::None || ts_node_is_null(node) || !ts_node_is_named(node))
+        return;
+    // The walk is recursive: refuse absurdly deep nesting rather than exhaust the stack of the web process.
+    if (context.depth > maximumDepth)
+        return refuse(
+            Refusal::Unsupported, node, "the script nests expressions or statements too deeply to instrument");
+    const char* type = ts_node_type(node);
+    auto is = [type](const char* name) { return !std::strcmp(type, name); };
+
+    if (is("function_declaration") || is("generator_function_declaration")) {
+        visitFunctionDeclaration(node, context);
+        return;
+    }
+    if (is("function_expression") || is("generator_function") || is("arrow_function") || is("class")) {
+        bool isClass = is("class");
+        size_t index
+            = makeLiteral(isClass ? LiteralKind::Class : LiteralKind::Function, node, context.scope, context.depth);
+        auto& literal = *m_literals[index];
+        literal.isArrow = is("arrow_function");
+        TSNode name = childByField(node, "name");
+        if (!ts_node_is_null(name))
+            literal.name = std::string(m_tree.text(name));
+        else
+            literal.name = inferredName;
+        Site site { SiteKind::FunctionHook, context.scope, context.depth, literal.start, literal.end };
+        site.literal = index;
+        site.needsNewParentheses = needsNewParentheses(node);
+        site.headOf = context.headOf;
+        m_sites.push_back(std::move(site));
+        if (isClass)
+            visitClass(node, index, context);
+        else
+            visitFunction(node, index, context);
+        return;
+    }
+    if (is("class_declaration")) {
+        TSNode name = childByField(node, "name");
+        std::string className(m_tree.text(name));
+        if (isReserved(className))
+            return refuse(Refusal::ReservedIdentifier, name,
+                "the identifier '" + className + "' is reserved for the offload runtime");
+        context.scope->addBinding(className, BindingKind::Class);
+        size_t index = makeLiteral(LiteralKind::Class, node, context.scope, context.depth);
+        m_literals[index]->isDeclaration = true;
+        m_literals[index]->name = className;
+        Site site { SiteKind::ClassDeclaration, context.scope, context.depth, m_literals[index]->start,
+            m_literals[index]->end };
+        site.literal = index;
+        site.declaredName = className;
+        site.headOf = context.headOf;
+        m_sites.push_back(std::move(site));
+        visitClass(node, index, context);
+        return;
+    }
+    if (is("object")) {
+        visitObject(node, context);
+        return;
+    }
+    if (is("variable_declaration")) {
+        visitDeclarators(node, varScope(context.scope), BindingKind::Var, context);
+        return;
+    }
+    if (is("lexical_declaration")) {
+        bool isConst = m_tree.text(ts_node_child(node, 0)) == "const";
+        visitDeclarators(node, context.scope, isConst ? BindingKind::Const : BindingKind::Let, context);
+        return;
+    }
+    if (is("assignment_expression") || is("augmented_assignment_expression")) {
+        TSNode left = childByField(node, "left");
+        TSNode right = childByField(node, "right");
+        std::optional<std::string> name;
+        TSNode target = unwrapParentheses(left);
+        bool isNamingOperator = is("assignment_expression");
+        if (!isNamingOperator) {
+            auto op = m_tree.text(childByField(node, "operator"));
+            isNamingOperator = op == "&&=" || op == "||=" || op == "?\?=";
+        }
+        if (isNamingOperator && typeIs(target, "identifier") && ts_node_eq(target, left))
+            name = std::string(m_tree.text(target));
+        Context childContext { context.scope, context.headOf, context.depth + 1 };
+        if (typeIs(left, "object_pattern") || typeIs(left, "array_pattern"))
+            visitPattern(left, nullptr, BindingKind::Var, childContext);
+        else
+            visit(left, childContext);
+        visit(right, childContext, name);
+        return;
+    }
+    if (is("statement_block")) {
+        Scope* block = makeScope(ScopeKind::Block, context.scope, node, context);
+        visitBody(node, block, context);
+        return;
+    }
+    if (is("for_statement") || is("for_in_statement")) {
+        visitFor(node, context);
+        return;
+    }
+    if (is("catch_clause")) {
+        visitCatch(node, context);
+        return;
+    }
+    if (is("switch_statement")) {
+        visitSwitch(node, context);
+        return;
+    }
+    if (is("with_statement"))
+        return refuse(Refusal::Unsupported, node,
+            "'with' statements are not supported: the bindings of a 'with' scope depend on an object at run time and "
+            "cannot be captured");
+    if (is("call_expression")) {
+        // `eval(x)` and `(eval)(x)` are direct evals; `eval?.(x)` is not.
+        TSNode callee = unwrapParentheses(childByField(node, "function"));
+        TSNode arguments = childByField(node, "arguments");
+        if (typeIs(callee, "identifier") && m_tree.text(callee) == "eval" && typeIs(arguments, "arguments")
+            && ts_node_is_null(childByField(node, "optional_chain")) && ts_node_named_child_count(arguments)
+            && !typeIs(ts_node_named_child(arguments, 0), "spread_element")
+            && !typeIs(ts_node_named_child(arguments, 0), "comment")) {
+            TSNode argument = ts_node_named_child(arguments, 0);
+            m_sites.emplace_back(SiteKind::DirectEval, context.scope, context.depth + 1, ts_node_start_byte(argument),
+                ts_node_end_byte(argument));
+            m_sites.back().headOf = context.headOf;
+            noteSpecialUse(BindingKind::This, context, true);
+            noteSpecialUse(BindingKind::Arguments, context, true);
+            noteSpecialUse(BindingKind::NewTarget, context, true);
+        }
+        visitChildren(node, context);
+        return;
+    }
+    if (is("this")) {
+        noteSpecialUse(BindingKind::This, context, false);
+        return;
+    }
+    if (is("meta_property")) {
+        if (m_tree.text(node).ends_with("target"))
+            noteSpecialUse(BindingKind::NewTarget, context, false);
+        return;
+    }
+    if (is("identifier") || is("shorthand_property_identifier") || is("shorthand_property_identifier_pattern")) {
+        auto name = m_tree.text(node);
+        if (isReserved(name))
+            return refuse(Refusal::ReservedIdentifier, node,
+                "the identifier '" + std::string(name) + "' is reserved for the offload runtime");
+        if (name == "arguments")
+            noteSpecialUse(BindingKind::Arguments, context, false);
+        for (Scope* scope = context.scope; scope; scope = scope->parent) {
+            if (scope->declares(name)) {
+                if (scope->kind == ScopeKind::Class)
+                    scope->isNameReferenced = true;
+                break;
+            }
+        }
+        return;
+    }
+    if (is("parenthesized_expression") && ts_node_named_child_count(node) == 1) {
+        visit(ts_node_named_child(node, 0), { context.scope, context.headOf, context.depth + 1 }, inferredName);
+        return;
+    }
+    visitChildren(node, context);
+}
+
+void ScopeAnalysis::noteSpecialUse(BindingKind kind, const Context& context, bool fromEval)
+{
+    // `this`, `arguments` and `new.target` only need a binding when an arrow (or eval code) reads the value of an
+    // enclosing non-arrow function: then a closure captures them.
+    bool crossedArrow = fromEval;
+    for (Scope* scope = context.scope; scope; scope = scope->parent) {
+        bool isFunctionLike = scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Params
+            || scope->kind == ScopeKind::Field || scope->kind == ScopeKind::StaticBlock;
+        if (scope->kind == ScopeKind::Script || scope->kind == ScopeKind::Eval)
+            return;
+        if (!isFunctionLike)
+            continue;
+        if (scope->isArrow) {
+            crossedArrow = true;
+            continue;
+        }
+        if (!crossedArrow)
+            return;
+        if (kind == BindingKind::This)
+            scope->needsThis = true;
+        else if (kind == BindingKind::Arguments && scope->kind != ScopeKind::Field
+            && scope->kind != ScopeKind::StaticBlock)
+            scope->needsArguments = true;
+        else if (kind == BindingKind::NewTarget)
+            scope->needsNewTarget = true;
+        return;
+    }
+}
+
+Scope* ScopeAnalysis::varScope(Scope* scope) const
+{
+    for (; scope; scope = scope->parent) {
+        switch (scope->kind) {
+        case ScopeKind::Function:
+        case ScopeKind::StaticBlock:
+            return scope;
+        case ScopeKind::Script:
+            // Top-level `var`s live on the global object and travel with it.
+            return nullptr;
+        case ScopeKind::Eval:
+            // A sloppy direct eval declares its `var`s in the caller's variable environment.
+            return scope->isStrict ? scope : nullptr;
+        default:
+            break;
+        }
+    }
+    return nullptr;
+}
+
+void ScopeAnalysis::visitDeclarators(TSNode node, Scope* target, BindingKind kind, const Context& context)
+{
+    Context childContext { context.scope, context.headOf, context.depth + 1 };
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; ++i) {
+        TSNode declarator = ts_node_named_child(node, i);
+        if (!typeIs(declarator, "variable_declarator"))
+            continue;
+        TSNode name = childByField(declarator, "name");
+        visitPattern(name, target, kind, childContext);
+        TSNode value = childByField(declarator, "value");
+        if (!ts_node_is_null(value)) {
+            std::optional<std::string> inferredName;
+            if (typeIs(name, "identifier"))
+                inferredName = std::string(m_tree.text(name));
+            visit(value, childContext, inferredName);
+        }
+    }
+}
+
+void ScopeAnalysis::visitPattern(TSNode node, Scope* target, BindingKind kind, const Context& context)
+{
+    if (m_refusal != Refusal::None || ts_node_is_null(node) || !ts_node_is_named(node))
+        return;
+    Context childContext { context.scope, context.headOf, context.depth + 1 };
+    if (typeIs(node, "identifier") || typeIs(node, "shorthand_property_identifier_pattern")) {
+        auto name = m_tree.text(node);
+        if (isReserved(name))
+            return refuse(Refusal::ReservedIdentifier, node,
+                "the identifier '" + std::string(name) + "' is reserved for the offload runtime");
+        if (target)
+            target->addBinding(name, kind);
+        return;
+    }
+    if (typeIs(node, "object_pattern") || typeIs(node, "array_pattern") || typeIs(node, "rest_pattern")) {
+        uint32_t count = ts_node_named_child_count(node);
+        for (uint32_t i = 0; i < count; ++i)
+            visitPattern(ts_node_named_child(node, i), target, kind, childContext);
+        return;
+    }
+    if (typeIs(node, "pair_pattern")) {
+        TSNode key = childByField(node, "key");
+        if (typeIs(key, "computed_property_name"))
+            visit(key, childContext);
+        visitPattern(childByField(node, "value"), target, kind, childContext);
+        return;
+    }
+    if (typeIs(node, "assignment_pattern") || typeIs(node, "object_assignment_pattern")) {
+        TSNode left = childByField(node, "left");
+        visitPattern(left, target, kind, childContext);
+        std::optional<std::string> inferredName;
+        if (typeIs(left, "identifier") || typeIs(left, "shorthand_property_identifier_pattern"))
+            inferredName = std::string(m_tree.text(left));
+        visit(childByField(node, "right"), childContext, inferredName);
+        return;
+    }
+    // Member expressions and other assignment targets of destructuring assignments.
+    visit(node, context);
+}
+
+void ScopeAnalysis::visitFunctionDeclaration(TSNode node, const Context& context)
+{
+    TSNode name = childByField(node, "name");
+    std::string functionName(m_tree.text(name));
+    if (isReserved(functionName))
+        return refuse(Refusal::ReservedIdentifier, name,
+            "the identifier '" + functionName + "' is reserved for the offload runtime");
+
+    // Annex B allows `if (x) function f() {}` and `L: function f() {}` in sloppy code. The first behaves as if the
+    // declaration were in a block; JavaScriptCore does not hoist the second either (it is created when the statement
+    // runs). The rewrite makes that block explicit so that the registration has an entry to go to.
+    Scope* scope = context.scope;
+    TSNode statement = node;
+    while (typeIs(ts_node_parent(statement), "labeled_statement"))
+        statement = ts_node_parent(statement);
+    TSNode container = ts_node_parent(statement);
+    bool isInStatementList = typeIs(container, "program") || typeIs(container, "statement_block")
+        || typeIs(container, "switch_case") || typeIs(container, "switch_default");
+    if (!isInStatementList || !ts_node_eq(statement, node)) {
+        scope = makeScope(ScopeKind::Block, context.scope, statement, context);
+        scope->wrapsBody = true;
+        scope->bodyStart = ts_node_start_byte(statement);
+        scope->bodyEnd = ts_node_end_byte(statement);
+        scope->bodyDepth = context.depth;
+        scope->entryOffsets.push_back(scope->bodyStart);
+        scope->entryDepth = context.depth;
+        scope->registersAfterBody = !ts_node_eq(statement, node);
+    }
+
+    switch (scope->kind) {
+    case ScopeKind::Function:
+    case ScopeKind::StaticBlock:
+        scope->addBinding(functionName, BindingKind::Function);
+        break;
+    case ScopeKind::Script:
+        break;
+    case ScopeKind::Eval:
+        if (scope->isStrict)
+            scope->addBinding(functionName, BindingKind::Function);
+        break;
+    default:
+        scope->addBinding(functionName, BindingKind::Function);
+        // Sloppy-mode block functions also get a function-level `var` copy (Annex B.3.3), decided after the walk.
+        if (!scope->isStrict)
+            m_annexBFunctions.emplace_back(scope, functionName);
+        break;
+    }
+    size_t index = makeLiteral(LiteralKind::Function, node, scope, context.depth);
+    m_literals[index]->isDeclaration = true;
+    m_literals[index]->name = functionName;
+    scope->hoistedFunctions.push_back(index);
+    ++m_hookCount;
+    visitFunction(node, index, { scope, context.headOf, context.depth });
+}
+
+bool ScopeAnalysis::containsSite(TSNode node) const
+{
+    if (isFunctionNode(node))
+        return true;
+    if (typeIs(node, "call_expression")) {
+        TSNode callee = childByField(node, "function");
+        if (typeIs(callee, "identifier") && m_tree.text(callee) == "eval")
+            return true;
+    }
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; ++i) {
+        if (containsSite(ts_node_named_child(node, i)))
+            return true;
+    }
+    return false;
+}
+
+void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& context)
+{
+    auto& literal = *m_literals[index];
+    TSNode parameters = childByField(node, "parameters");
+    if (ts_node_is_null(parameters))
+        parameters = childByField(node, "parameter");
+    TSNode body = childByField(node, "body");
+    unsigned depth = context.depth + 1;
+
+    bool isStrict = context.scope->isStrict;
+    bool needsSemicolon = false;
+    uint32_t entry = 0;
+    if (typeIs(body, "statement_block"))
+        entry = prologueEnd(m_tree, body, ts_node_start_byte(body) + 1, needsSemicolon, isStrict);
+
+    Scope* paramsScope = nullptr;
+    if (!ts_node_is_null(parameters)) {
+        literal.paramsStart = ts_node_start_byte(parameters);
+        literal.paramsDepth = depth;
+        if (containsSite(parameters)) {
+            paramsScope = makeScope(ScopeKind::Params, context.scope, node, { context.scope, context.headOf, depth });
+            paramsScope->isArrow = literal.isArrow;
+            paramsScope->isStrict = isStrict;
+        }
+    }
+    Scope* function = makeScope(
+        ScopeKind::Function, paramsScope ? paramsScope : context.scope, node, { context.scope, context.headOf, depth });
+    function->isArrow = literal.isArrow;
+    function->isStrict = isStrict;
+    function->paramsScope = paramsScope;
+    literal.isStrict = isStrict;
+    if (typeIs(node, "function_expression") || typeIs(node, "generator_function")) {
+        TSNode name = childByField(node, "name");
+        if (!ts_node_is_null(name))
+            function->calleeName = std::string(m_tree.text(name));
+    }
+
+    if (!ts_node_is_null(parameters)) {
+        Scope* target = paramsScope ? paramsScope : function;
+        Context parameterContext { target, context.headOf, depth + 1 };
+        if (typeIs(parameters, "identifier"))
+            visitPattern(parameters, target, BindingKind::Param, parameterContext);
+        else {
+            uint32_t count = ts_node_named_child_count(parameters);
+            for (uint32_t i = 0; i < count; ++i)
+                visitPattern(ts_node_named_child(parameters, i), target, BindingKind::Param,
+                    { target, context.headOf, depth + 2 });
+        }
+    }
+
+    Context bodyContext { function, context.headOf, depth + 1 };
+    if (typeIs(body, "statement_block")) {
+        function->entryOffsets.push_back(entry);
+        function->entryNeedsSemicolon = needsSemicolon;
+        function->entryDepth = depth + 1;
+        Context statementContext { function, context.headOf, depth + 2 };
+        uint32_t count = ts_node_named_child_count(body);
+        for (uint32_t i = 0; i < count; ++i)
+            visit(ts_node_named_child(body, i), statementContext);
+        return;
+    }
+    function->isExpressionBody = true;
+    function->bodyStart = ts_node_start_byte(body);
+    function->bodyEnd = ts_node_end_byte(body);
+    function->bodyDepth = depth + 1;
+    visit(body, bodyContext);
+}
+
+void ScopeAnalysis::visitBody(TSNode block, Scope* scope, const Context& context)
+{
+    scope->entryOffsets.push_back(ts_node_start_byte(block) + 1);
+    scope->entryDepth = context.depth;
+    Context statementContext { scope, context.headOf, context.depth + 1 };
+    uint32_t count = ts_node_named_child_count(block);
+    for (uint32_t i = 0; i < count && m_refusal == Refusal::None; ++i)
+        visit(ts_node_named_child(block, i), statementContext);
+}
+
+} // namespace Offload

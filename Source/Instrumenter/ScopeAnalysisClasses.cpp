@@ -1,0 +1,170 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+// The part of ScopeAnalysis that walks classes and object literals: their members are literals created in the
+// enclosing scope and registered by the class's (or object's) own hook call.
+
+#include "Instrumenter/ScopeAnalysis.h"
+
+#include "Instrumenter/PropertyKey.h"
+
+namespace Offload {
+
+static bool typeIs(TSNode node, const char* type)
+{
+    return !std::strcmp(ts_node_type(node), type);
+}
+
+void ScopeAnalysis::visitMethod(TSNode node, size_t index, Scope* parent, const Context& context)
+{
+    auto& literal = *m_literals[index];
+    MethodInfo info;
+    TSNode name = childByField(node, "name");
+    uint32_t count = ts_node_child_count(node);
+    for (uint32_t i = 0; i < count; ++i) {
+        TSNode child = ts_node_child(node, i);
+        if (ts_node_start_byte(child) >= ts_node_start_byte(name))
+            break;
+        auto type = std::string_view(ts_node_type(child));
+        if (type == "static")
+            info.isStatic = true;
+        else if (type == "async")
+            info.prefix += "async ";
+        else if (type == "*")
+            info.prefix += "*";
+        else if (type == "get" || type == "set")
+            info.kind = std::string(type);
+    }
+    info.isComputed = typeIs(name, "computed_property_name");
+    info.key = propertyKeyName(m_tree, name);
+    literal.method = info;
+    literal.name = info.key;
+    literal.start = ts_node_start_byte(name);
+    if (typeIs(name, "private_property_identifier") && literal.owner >= 0)
+        m_literals[literal.owner]->hasPrivateNames = true;
+    Context keyContext { parent, context.headOf, context.depth + 1 };
+    if (info.isComputed)
+        visit(name, keyContext);
+    visitFunction(node, index, { parent, context.headOf, context.depth });
+}
+
+void ScopeAnalysis::visitObject(TSNode node, const Context& context)
+{
+    Context childContext { context.scope, context.headOf, context.depth + 1 };
+    Site site { SiteKind::ObjectLiteral, context.scope, context.depth, ts_node_start_byte(node),
+        ts_node_end_byte(node) };
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count && m_refusal == Refusal::None; ++i) {
+        TSNode child = ts_node_named_child(node, i);
+        if (typeIs(child, "method_definition")) {
+            size_t index = makeLiteral(LiteralKind::Method, child, context.scope, context.depth + 1);
+            site.methods.emplace_back(index, propertyKeyExpression(m_tree, childByField(child, "name")));
+            visitMethod(child, index, context.scope, childContext);
+            continue;
+        }
+        if (typeIs(child, "pair")) {
+            TSNode key = childByField(child, "key");
+            if (typeIs(key, "computed_property_name"))
+                visit(key, childContext);
+            visit(childByField(child, "value"), childContext, propertyKeyName(m_tree, key));
+            continue;
+        }
+        visit(child, childContext);
+    }
+    site.headOf = context.headOf;
+    if (!site.methods.empty())
+        m_sites.push_back(std::move(site));
+}
+
+bool ScopeAnalysis::isStaticMember(TSNode member) const
+{
+    uint32_t count = ts_node_child_count(member);
+    for (uint32_t i = 0; i < count; ++i) {
+        TSNode child = ts_node_child(member, i);
+        if (ts_node_is_named(child))
+            return false;
+        if (typeIs(child, "static"))
+            return true;
+    }
+    return false;
+}
+
+void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context)
+{
+    Scope* scope = makeScope(ScopeKind::Class, context.scope, node, context);
+    scope->isStrict = true;
+    m_literals[index]->isStrict = true;
+    TSNode name = childByField(node, "name");
+    if (!ts_node_is_null(name))
+        scope->shadowNames.push_back(std::string(m_tree.text(name)));
+    Context classContext { scope, context.headOf, context.depth + 1 };
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; ++i) {
+        TSNode child = ts_node_named_child(node, i);
+        if (typeIs(child, "class_heritage"))
+            visit(child, classContext);
+    }
+
+    size_t hooksBefore = m_sites.size() + m_hookCount;
+    size_t scopesBefore = m_scopes.size();
+    TSNode body = childByField(node, "body");
+    Context memberContext { scope, context.headOf, context.depth + 2 };
+    uint32_t memberCount = ts_node_named_child_count(body);
+    for (uint32_t i = 0; i < memberCount && m_refusal == Refusal::None; ++i) {
+        TSNode member = ts_node_named_child(body, i);
+        if (typeIs(member, "method_definition")) {
+            size_t memberIndex = makeLiteral(LiteralKind::Method, member, scope, context.depth + 2);
+            m_literals[memberIndex]->owner = index;
+            m_literals[index]->members.push_back(memberIndex);
+            visitMethod(member, memberIndex, scope, memberContext);
+            continue;
+        }
+        if (typeIs(member, "field_definition")) {
+            TSNode property = childByField(member, "property");
+            if (typeIs(property, "private_property_identifier"))
+                m_literals[index]->hasPrivateNames = true;
+            if (typeIs(property, "computed_property_name"))
+                visit(property, memberContext);
+            TSNode value = childByField(member, "value");
+            if (ts_node_is_null(value))
+                continue;
+            // The field literal's text includes the hook call of a function value (depth + 2 sorts its markers
+            // outside the value's own insertions).
+            size_t fieldIndex = makeLiteral(LiteralKind::Field, value, scope, context.depth + 2);
+            m_literals[fieldIndex]->owner = index;
+            if (isStaticMember(member))
+                m_guards.push_back({ ts_node_start_byte(value), ts_node_end_byte(value), context.depth + 1, false });
+            Scope* field = makeScope(ScopeKind::Field, scope, value, memberContext);
+            visit(value, { field, context.headOf, context.depth + 3 }, propertyKeyName(m_tree, property));
+            continue;
+        }
+        if (typeIs(member, "class_static_block")) {
+            size_t blockIndex = makeLiteral(LiteralKind::StaticBlock, member, scope, context.depth + 2);
+            m_literals[blockIndex]->owner = index;
+            Scope* block = makeScope(ScopeKind::StaticBlock, scope, member, memberContext);
+            TSNode blockBody = childByField(member, "body");
+            m_guards.push_back(
+                { ts_node_start_byte(blockBody) + 1, ts_node_end_byte(blockBody) - 1, context.depth + 3, true });
+            visitBody(blockBody, block, { block, context.headOf, context.depth + 3 });
+            continue;
+        }
+        visit(member, memberContext);
+    }
+    m_literals[index]->hasInnerSites = m_sites.size() + m_hookCount != hooksBefore;
+
+    // Closures in the class body see the class's inner name binding, which no template of the enclosing scope holds
+    // (a class expression's name is only bound inside it; a declaration's outer binding can be reassigned). When the
+    // body refers to that name, the element scopes right below the class list it like a named function expression's
+    // own name; otherwise nothing is added, so that methods' closures keep using the enclosing handle directly.
+    if (!ts_node_is_null(name) && scope->isNameReferenced) {
+        std::string className(m_tree.text(name));
+        for (size_t i = scopesBefore; i < m_scopes.size(); ++i) {
+            if (m_scopes[i]->parent == scope && m_scopes[i]->calleeName.empty())
+                m_scopes[i]->calleeName = className;
+        }
+    }
+}
+
+} // namespace Offload

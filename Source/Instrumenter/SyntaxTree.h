@@ -1,0 +1,51 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+#pragma once
+
+#include <cstring>
+#include <string_view>
+#include <tree_sitter/api.h>
+
+namespace Offload {
+
+// Owns a tree-sitter parse of one JavaScript source (the parser and the tree). The source must outlive it.
+class SyntaxTree {
+public:
+    explicit SyntaxTree(std::string_view source);
+    ~SyntaxTree();
+
+    SyntaxTree(const SyntaxTree&) = delete;
+    SyntaxTree& operator=(const SyntaxTree&) = delete;
+
+    bool isValid() const { return m_tree; }
+    TSNode root() const { return ts_tree_root_node(m_tree); }
+    std::string_view source() const { return m_source; }
+
+    // Returns the first ERROR or MISSING node in source order, or a null node when the tree is clean.
+    TSNode firstErrorNode() const;
+
+    std::string_view text(TSNode node) const
+    {
+        return m_source.substr(ts_node_start_byte(node), ts_node_end_byte(node) - ts_node_start_byte(node));
+    }
+
+private:
+    std::string_view m_source;
+    TSParser* m_parser { nullptr };
+    TSTree* m_tree { nullptr };
+};
+
+inline bool nodeIs(TSNode node, const char* type)
+{
+    return !ts_node_is_null(node) && !std::strcmp(ts_node_type(node), type);
+}
+
+inline TSNode childByField(TSNode node, const char* field)
+{
+    return ts_node_child_by_field_name(node, field, std::strlen(field));
+}
+
+} // namespace Offload

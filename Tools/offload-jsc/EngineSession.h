@@ -1,0 +1,72 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+#pragma once
+
+#include "Common/GRefPtr.h"
+
+#include <cstdint>
+#include <glib.h>
+#include <jsc/jsc.h>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace Offload {
+
+class BlobStore;
+
+// A script as the engine runs it: instrumented code and metadata, or the author's code when it could not be
+// instrumented (it then runs, but a capture of it is refused).
+struct EngineScript {
+    std::string sid;
+    std::string url;
+    std::string code;
+    std::string metadataJSON;
+    bool isInstrumented { false };
+};
+
+// What a capture produced: the snapshot bytes and the bodies of the blobs it names.
+struct CapturedState {
+    std::vector<uint8_t> snapshot;
+    std::vector<std::vector<uint8_t>> blobs;
+    // Code the program made at run time (eval, new Function); the other side needs it to restore.
+    std::vector<EngineScript> dynamicScripts;
+};
+
+// One JavaScriptCore virtual machine and global object with the offload runtime and the engine-test globals
+// (`print`, `step`). Destroying the session destroys the VM: nothing of the program survives it.
+class EngineSession {
+public:
+    static std::unique_ptr<EngineSession> create(GError**);
+    ~EngineSession();
+
+    // Declares the script to the runtime and runs its top level (turn 0). An uncaught exception is program output.
+    bool runScript(const EngineScript&, GError**);
+    // Declares the script without running it, before a restore.
+    bool declareScript(const EngineScript&, GError**);
+
+    // Runs the next pending turn; sets `ranTurn` to false when none is left.
+    bool runTurn(bool& ranTurn, GError**);
+    bool hasPendingTurns();
+
+    bool capture(CapturedState&, GError**);
+    bool restore(const std::vector<uint8_t>& snapshot, const BlobStore&, GError**);
+
+    JSCContext* context() const { return m_context.get(); }
+
+private:
+    EngineSession() = default;
+    bool initialize(GError**);
+    GRefPtr<JSCValue> callRuntime(
+        const char* name, GError**, GRefPtr<JSCValue> first = nullptr, GRefPtr<JSCValue> second = nullptr);
+    void reportUncaughtException();
+
+    GRefPtr<JSCVirtualMachine> m_virtualMachine;
+    GRefPtr<JSCContext> m_context;
+    GRefPtr<JSCValue> m_runtime;
+};
+
+} // namespace Offload

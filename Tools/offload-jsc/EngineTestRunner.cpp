@@ -1,0 +1,306 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+#include "Tools/offload-jsc/EngineTestRunner.h"
+
+#include "Common/GRefPtr.h"
+#include "Common/GUniquePtr.h"
+#include "Instrumenter/Instrumenter.h"
+#include "Snapshot/BlobStore.h"
+#include "Snapshot/Bundle.h"
+#include "Tools/offload-jsc/MigrationPayload.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <gio/gio.h>
+#include <unistd.h>
+
+namespace Offload {
+
+using Clock = std::chrono::steady_clock;
+
+static double millisecondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+bool EngineTestRunner::loadScript(const std::string& path, EngineScript& script, GError** error)
+{
+    char* contents = nullptr;
+    gsize length = 0;
+    if (!g_file_get_contents(path.c_str(), &contents, &length, error))
+        return false;
+    GUniquePtr<char> source(contents);
+    script.url = path;
+    if (!m_options.instrument) {
+        script.code.assign(contents, length);
+        script.sid = Instrumenter::scriptId(script.code);
+        return true;
+    }
+    InstrumentOptions options;
+    options.sourceURL = path;
+    GError* instrumentError = nullptr;
+    auto result = Instrumenter::instrument(std::string_view(contents, length), options, &instrumentError);
+    if (!result) {
+        // The program still runs, as written; it just cannot migrate.
+        GUniquePtr<GError> owned(instrumentError);
+        fprintf(stderr, "offload-jsc: %s cannot be instrumented, it runs without migration: %s\n", path.c_str(),
+            owned->message);
+        script.code.assign(contents, length);
+        script.sid = Instrumenter::scriptId(script.code);
+        return true;
+    }
+    script.code = std::move(result->code);
+    script.metadataJSON = std::move(result->metadataJson);
+    script.sid = std::move(result->scriptId);
+    script.isInstrumented = true;
+    return true;
+}
+
+int EngineTestRunner::run(const std::string& path)
+{
+    GUniquePtr<GError> error;
+    GError* rawError = nullptr;
+    GUniquePtr<char> baseName(g_path_get_basename(path.c_str()));
+    m_testName = baseName.get();
+
+    EngineScript script;
+    if (!loadScript(path, script, &rawError)) {
+        error.reset(rawError);
+        fprintf(stderr, "offload-jsc: %s\n", error->message);
+        return ExitUsage;
+    }
+    m_scripts.push_back(script);
+    m_session = EngineSession::create(&rawError);
+    if (!m_session) {
+        error.reset(rawError);
+        fprintf(stderr, "offload-jsc: %s\n", error->message);
+        return ExitUsage;
+    }
+    m_session->runScript(script, nullptr);
+    return runTurns();
+}
+
+int EngineTestRunner::printInstrumented(const std::string& path)
+{
+    EngineScript script;
+    GError* rawError = nullptr;
+    if (!loadScript(path, script, &rawError)) {
+        GUniquePtr<GError> error(rawError);
+        fprintf(stderr, "offload-jsc: %s\n", error->message);
+        return ExitUsage;
+    }
+    printf("%s\n%s\n", script.code.c_str(), script.metadataJSON.c_str());
+    return script.isInstrumented ? ExitSuccess : ExitUsage;
+}
+
+int EngineTestRunner::runTurns()
+{
+    while (true) {
+        if (m_options.migrate && m_session->hasPendingTurns() && !migrate())
+            return m_exitCode;
+        bool ranTurn = false;
+        m_session->runTurn(ranTurn, nullptr);
+        if (!ranTurn)
+            break;
+    }
+    fflush(stdout);
+    return m_exitCode;
+}
+
+void EngineTestRunner::dump(const std::vector<uint8_t>& bundle, const char* suffix)
+{
+    if (m_options.dumpDirectory.empty())
+        return;
+    g_mkdir_with_parents(m_options.dumpDirectory.c_str(), 0755);
+    GUniquePtr<char> fileName(
+        g_strdup_printf("%s-%03llu.%s", m_testName.c_str(), static_cast<unsigned long long>(m_migrationIndex), suffix));
+    GUniquePtr<char> path(g_build_filename(m_options.dumpDirectory.c_str(), fileName.get(), nullptr));
+    GError* error = nullptr;
+    if (!g_file_set_contents(path.get(), reinterpret_cast<const char*>(bundle.data()), bundle.size(), &error)) {
+        GUniquePtr<GError> owned(error);
+        fprintf(stderr, "offload-jsc: cannot write %s: %s\n", path.get(), owned->message);
+    }
+}
+
+bool EngineTestRunner::migrate()
+{
+    ++m_migrationIndex;
+    GError* rawError = nullptr;
+    auto start = Clock::now();
+    CapturedState state;
+    if (!m_session->capture(state, &rawError)) {
+        // Refused state: the program goes on here, as it would run locally on the client.
+        GUniquePtr<GError> error(rawError);
+        if (!m_reportedRefusal)
+            fprintf(stderr, "offload-jsc: migration refused, running locally: %s\n", error->message);
+        m_reportedRefusal = true;
+        return true;
+    }
+    double captureTime = millisecondsSince(start);
+    for (auto& script : state.dynamicScripts) {
+        if (std::none_of(m_scripts.begin(), m_scripts.end(), [&](auto& known) { return known.sid == script.sid; }))
+            m_scripts.push_back(std::move(script));
+    }
+
+    start = Clock::now();
+    std::vector<std::span<const uint8_t>> blobs(state.blobs.begin(), state.blobs.end());
+    std::vector<uint8_t> bundle;
+    if (!Bundle::write(state.snapshot, blobs, bundle, &rawError)) {
+        GUniquePtr<GError> error(rawError);
+        fprintf(stderr, "offload-jsc: the captured snapshot is invalid: %s\n", error->message);
+        m_exitCode = ExitMigrationFailed;
+        return true;
+    }
+    double bundleTime = millisecondsSince(start);
+    dump(bundle);
+    if (m_options.stats) {
+        size_t blobBytes = 0;
+        for (const auto& blob : state.blobs)
+            blobBytes += blob.size();
+        fprintf(stderr,
+            "migration %llu: capture %.2f ms, snapshot %zu bytes, %zu blobs (%zu bytes), bundle %zu bytes in %.2f ms\n",
+            static_cast<unsigned long long>(m_migrationIndex), captureTime, state.snapshot.size(), state.blobs.size(),
+            blobBytes, bundle.size(), bundleTime);
+    }
+
+    if (m_options.processHops)
+        return hopToChildProcess(bundle);
+
+    start = Clock::now();
+    std::unique_ptr<EngineSession> next;
+    if (!restoreInto(next, bundle, &rawError)) {
+        // The old engine still holds the program: nothing is lost, but the migration is a failure of ours.
+        GUniquePtr<GError> error(rawError);
+        fprintf(stderr, "offload-jsc: restore failed, continuing in the original engine: %s\n", error->message);
+        if (m_exitCode == ExitSuccess)
+            m_exitCode = error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_DATA ? ExitIdempotencyFailed
+                                                                                               : ExitMigrationFailed;
+        return true;
+    }
+    m_session = std::move(next);
+    if (m_options.stats)
+        fprintf(stderr, "migration %llu: restore %.2f ms\n", static_cast<unsigned long long>(m_migrationIndex),
+            millisecondsSince(start));
+    return true;
+}
+
+bool EngineTestRunner::restoreInto(
+    std::unique_ptr<EngineSession>& session, const std::vector<uint8_t>& bundle, GError** error)
+{
+    std::vector<uint8_t> snapshot;
+    BlobStore store;
+    if (!Bundle::read(bundle, snapshot, store, error))
+        return false;
+    session = EngineSession::create(error);
+    if (!session)
+        return false;
+    for (const auto& script : m_scripts) {
+        if (!session->declareScript(script, error))
+            return false;
+    }
+    if (!session->restore(snapshot, store, error))
+        return false;
+    if (m_options.checkIdempotent) {
+        CapturedState again;
+        if (!session->capture(again, error))
+            return false;
+        if (again.snapshot != snapshot) {
+            // Both sides of the difference are what a developer needs: `offload-snapshot dump` them.
+            dump(snapshot, "original.snapshot");
+            dump(again.snapshot, "recaptured.snapshot");
+            size_t offset = 0;
+            while (offset < again.snapshot.size() && offset < snapshot.size()
+                && again.snapshot[offset] == snapshot[offset])
+                ++offset;
+            g_set_error(error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                "capture after restore is not byte-identical (%zu vs %zu bytes, first difference at byte %zu)",
+                snapshot.size(), again.snapshot.size(), offset);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool EngineTestRunner::hopToChildProcess(const std::vector<uint8_t>& bundle)
+{
+    MigrationPayload payload;
+    payload.migrationIndex = m_migrationIndex;
+    payload.scripts = m_scripts;
+    payload.bundle = bundle;
+    auto bytes = payload.serialize();
+
+    // Nothing of this engine may survive into the child: it is destroyed before the child starts.
+    m_session.reset();
+    fflush(stdout);
+
+    GPtrArray* arguments = g_ptr_array_new();
+    g_ptr_array_add(arguments, const_cast<char*>("/proc/self/exe"));
+    g_ptr_array_add(arguments, const_cast<char*>("--receive-migration"));
+    g_ptr_array_add(arguments, const_cast<char*>("--migrate"));
+    g_ptr_array_add(arguments, const_cast<char*>("--process-hops"));
+    if (m_options.checkIdempotent)
+        g_ptr_array_add(arguments, const_cast<char*>("--check-idempotent"));
+    if (m_options.stats)
+        g_ptr_array_add(arguments, const_cast<char*>("--stats"));
+    std::string dumpArgument = "--dump-snapshot=" + m_options.dumpDirectory;
+    if (!m_options.dumpDirectory.empty())
+        g_ptr_array_add(arguments, const_cast<char*>(dumpArgument.c_str()));
+    std::string nameArgument = "--test-name=" + m_testName;
+    g_ptr_array_add(arguments, const_cast<char*>(nameArgument.c_str()));
+    g_ptr_array_add(arguments, nullptr);
+
+    GError* rawError = nullptr;
+    auto subprocess = adoptGRef(g_subprocess_newv(
+        reinterpret_cast<const char* const*>(arguments->pdata), G_SUBPROCESS_FLAGS_STDIN_PIPE, &rawError));
+    g_ptr_array_free(arguments, TRUE);
+    if (!subprocess) {
+        GUniquePtr<GError> error(rawError);
+        fprintf(stderr, "offload-jsc: cannot start the next process: %s\n", error->message);
+        m_exitCode = ExitMigrationFailed;
+        return false;
+    }
+    GUniquePtr<GBytes> input(g_bytes_new(bytes.data(), bytes.size()));
+    if (!g_subprocess_communicate(subprocess.get(), input.get(), nullptr, nullptr, nullptr, &rawError)) {
+        GUniquePtr<GError> error(rawError);
+        fprintf(stderr, "offload-jsc: the next process failed: %s\n", error->message);
+        m_exitCode = ExitMigrationFailed;
+        return false;
+    }
+    m_exitCode = g_subprocess_get_if_exited(subprocess.get()) ? g_subprocess_get_exit_status(subprocess.get())
+                                                              : ExitMigrationFailed;
+    return false;
+}
+
+int EngineTestRunner::continueFromPayload(std::span<const uint8_t> bytes)
+{
+    MigrationPayload payload;
+    GError* rawError = nullptr;
+    if (!MigrationPayload::deserialize(bytes, payload, &rawError)) {
+        GUniquePtr<GError> error(rawError);
+        fprintf(stderr, "offload-jsc: %s\n", error->message);
+        return ExitMigrationFailed;
+    }
+    m_scripts = std::move(payload.scripts);
+    m_testName = m_options.testName;
+    m_migrationIndex = payload.migrationIndex;
+    auto start = Clock::now();
+    if (!restoreInto(m_session, payload.bundle, &rawError)) {
+        // The previous process is gone: the only copy of the program is the payload, written out for diagnosis.
+        GUniquePtr<GError> error(rawError);
+        fprintf(stderr, "offload-jsc: restore in the new process failed: %s\n", error->message);
+        return error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_DATA ? ExitIdempotencyFailed
+                                                                                     : ExitMigrationFailed;
+    }
+    if (m_options.stats)
+        fprintf(stderr, "migration %llu: restore in process %d %.2f ms\n",
+            static_cast<unsigned long long>(m_migrationIndex), getpid(), millisecondsSince(start));
+    bool ranTurn = false;
+    m_session->runTurn(ranTurn, nullptr);
+    return runTurns();
+}
+
+} // namespace Offload

@@ -1,0 +1,74 @@
+/*
+ * Copyright (C) 2026 WebKit Offload authors. All rights reserved.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+
+#pragma once
+
+#include "Tools/offload-jsc/EngineSession.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace Offload {
+
+struct RunnerOptions {
+    // Capture after every turn that leaves work pending, destroy the engine and restore into a new one.
+    bool migrate { false };
+    // Each migration continues in a fresh child process, fed through a pipe.
+    bool processHops { false };
+    // After every restore, capture again and require the same bytes.
+    bool checkIdempotent { false };
+    // Run scripts as written (for measuring the instrumentation's cost).
+    bool instrument { true };
+    // Print what travelled and how long each step took, on standard error.
+    bool stats { false };
+    // Write each migration's bundle there.
+    std::string dumpDirectory;
+    // Names dumped bundles; a hop's child learns it from its parent.
+    std::string testName;
+};
+
+enum ExitCode : int {
+    ExitSuccess = 0,
+    ExitUsage = 1,
+    ExitMigrationFailed = 2,
+    ExitIdempotencyFailed = 3,
+};
+
+// Runs an engine test (LayoutTests/js): the script's top level is turn 0, then the turns queued with step(), first
+// in first out, each followed by its microtasks. With migration, the program moves to a new engine between turns.
+class EngineTestRunner {
+public:
+    explicit EngineTestRunner(RunnerOptions options)
+        : m_options(std::move(options))
+    {
+    }
+
+    int run(const std::string& path);
+    int printInstrumented(const std::string& path);
+    // Continues a program handed over by the previous process of a hop chain (payload read from standard input).
+    int continueFromPayload(std::span<const uint8_t>);
+
+private:
+    bool loadScript(const std::string& path, EngineScript&, GError**);
+    int runTurns();
+    // Returns false when the program now continues in another process.
+    bool migrate();
+    bool hopToChildProcess(const std::vector<uint8_t>& bundle);
+    bool restoreInto(std::unique_ptr<EngineSession>&, const std::vector<uint8_t>& bundle, GError**);
+    void dump(const std::vector<uint8_t>& bytes, const char* suffix = "bundle");
+
+    RunnerOptions m_options;
+    std::unique_ptr<EngineSession> m_session;
+    std::vector<EngineScript> m_scripts;
+    std::string m_testName;
+    uint64_t m_migrationIndex { 0 };
+    int m_exitCode { ExitSuccess };
+    bool m_reportedRefusal { false };
+};
+
+} // namespace Offload
