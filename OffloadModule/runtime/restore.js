@@ -110,18 +110,25 @@
                 if (!registry.scripts.has(scriptId))
                     this.fail(`script ${scriptId} is not declared in this context`);
             }
+            const times = [P.Date.now()];
             this.bindRoots();
             this.createSymbols();
             this.findPrebound();
             this.createShells();
+            times.push(P.Date.now());
             this.createFunctions();
             for (let index = 0; index < this.records.length; ++index) {
                 if (!this.created[index])
                     this.createDeferred(index);
             }
+            times.push(P.Date.now());
             this.runSetters();
             this.fillBodies();
+            times.push(P.Date.now());
             this.finish();
+            times.push(P.Date.now());
+            // Where a restore spends its time, for benchmarks.
+            this.timings = { shells: times[1] - times[0], functions: times[2] - times[1], fill: times[3] - times[2], finish: times[4] - times[3] };
         }
 
         bindRoots() {
@@ -397,6 +404,9 @@
             });
 
             this.computeCreationOrder();
+            this.shapes = [];
+            this.shapeByKey = P.ownedMap();
+            this.shapeIds = P.ownedMap();
             offload.hooks.r = true;
             this.runtime.restoreContext = this;
             try {
@@ -427,7 +437,7 @@
             if (topLevel.length > 1)
                 this.fail(`script ${script.sid} has ${topLevel.length} top-level scopes`);
             if (topLevel.length) {
-                code += this.scopeBody(topLevel[0], "__offload.rc", script.metadata.strict);
+                code += this.scopeBody(this.shapeOf(topLevel[0]), "__offload.rc", topLevel[0], script.metadata.strict);
                 code += this.globalLevel(key, others, script.metadata.strict);
                 code += this.uninitializedDeclarations(topLevel[0], true);
             } else
@@ -441,8 +451,7 @@
         }
 
         globalLevel(key, childScopes, strict) {
-            const functions = this.functionsOf.get(key) || [];
-            return `__offload.rc.s(${P.jsonStringify(key)},null,[${functions.map((index) => this.factory(index)).join(",")}],[${childScopes.map((index) => this.scopeFunction(index, strict)).join(",")}]);`;
+            return `__offload.rc.s(${P.jsonStringify(key)},null,${this.factoriesFor([key])},${this.childShapesFor(childScopes, strict)});`;
         }
 
         bindingNames(template) {
@@ -460,46 +469,99 @@
             const names = this.bindingNames(template).filter(([, i]) => record.bindings[i] === offload.uninitialized).map(([name]) => name);
             if (!names.length)
                 return atTopLevel ? "" : "return;";
-            return `${atTopLevel ? "throw __offload.rc.stop;" : "return;"}let ${[...P.ownedSet(names)].join(",")};`;
+            return `${atTopLevel ? "throw __offload.rc.stop;" : "return;"}let ${[...new P.Set(names)].join(",")};`;
         }
 
-        // The statements that rebuild one scope instance: its bindings, its handle, its functions and its children.
-        scopeBody(index, context, strict) {
+        // Scope instances of one template are rebuilt by one synthesized function, called once per instance, when
+        // they agree on which bindings are uninitialized and which stay const: the *shape*. (Thousands of closures
+        // made by one function would otherwise put thousands of copies of its text in the synthesized script.)
+        shapeOf(index) {
+            let shape = this.shapeIds.get(index);
+            if (shape !== undefined)
+                return shape;
             const record = this.records[index];
             const template = this.template(record.template);
             if (record.bindings.length !== template.bindings.length)
                 this.fail(`scope record ${index} has ${record.bindings.length} bindings, its template ${template.bindings.length}`);
-            const initialized = this.bindingNames(template).filter(([, i]) => record.bindings[i] !== offload.uninitialized);
+            let uninitialized = "";
+            let constants = "";
+            template.bindings.forEach(([, kind], i) => {
+                uninitialized += record.bindings[i] === offload.uninitialized ? "u" : "-";
+                constants += kind === "const" && record.bindings[i] !== offload.uninitialized && this.isReadyFor(record.bindings[i], index) ? "c" : "-";
+            });
+            const key = `${record.template}|${uninitialized}|${constants}`;
+            shape = this.shapeByKey.get(key);
+            if (shape === undefined) {
+                shape = this.shapes.length;
+                this.shapeByKey.set(key, shape);
+                this.shapes.push({ template, instances: [], uninitialized, constants });
+            }
+            this.shapes[shape].instances.push(index);
+            this.shapeIds.set(index, shape);
+            return shape;
+        }
+
+        // The synthesized code of one scope instance's bindings, handle, functions and children. `instance` is the
+        // expression giving the instance's record index at run time.
+        scopeBody(shapeId, context, instance, strict) {
+            const shape = this.shapes[shapeId];
+            const template = shape.template;
             for (const [name] of template.bindings) {
                 if (!identifierPattern.test(name) && name !== "this" && name !== "arguments" && name !== "new.target")
-                    this.fail(`binding ${P.jsonStringify(name)} of ${record.template} is not an identifier`);
+                    this.fail(`binding ${P.jsonStringify(name)} of ${template.script.sid}:${template.index} is not an identifier`);
             }
+            const initialized = this.bindingNames(template).filter(([, i]) => shape.uninitialized[i] !== "u");
             // A const binding stays const when its value exists by the end of this scope's rebuilding; it is then
             // declared after the scope's functions and children are made. Otherwise it becomes a let.
             // FIXME: keep every const a const (assigning one would then throw as it should).
-            const constants = initialized.filter(([, i]) => template.bindings[i][1] === "const" && this.isReadyFor(record.bindings[i], index));
-            const constantNames = P.ownedSet(constants.map(([name]) => name));
+            const constants = initialized.filter(([, i]) => shape.constants[i] === "c");
+            const constantNames = new P.Set(constants.map(([name]) => name));
             const mutable = initialized.filter(([name]) => !constantNames.has(name));
-            const declared = [...P.ownedSet(mutable.map(([name]) => name))];
+            const declared = [...new P.Set(mutable.map(([name]) => name))];
             let code = declared.length ? `let ${declared.join(",")};` : "";
             const cases = template.bindings.map(([name, kind], i) => `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`).join("");
-            code += `let ${template.handle}=${context}.h(${index},(__ofi)=>{switch(__ofi){${cases}}});`;
+            code += `let ${template.handle}=${context}.h(${instance},(__ofi)=>{switch(__ofi){${cases}}});`;
             // Scopes with many closure sites call a maker for their handle (Documentation/Instrumentation.md).
             if (template.kind !== "script" && template.handle.startsWith("__ofs"))
                 code += `const ${template.handle.replace("__ofs", "__ofm")}=()=>${template.handle};`;
             const assignments = mutable.map(([name, i]) => `${name}=__ofv[${i}];`).join("");
-            const functions = this.functionsOf.get(index) || [];
-            const children = this.childrenOf.get(index) || [];
-            code += `${context}.s(${index},(__ofv)=>{${assignments}},[${functions.map((i) => this.factory(i)).join(",")}],[${children.map((i) => this.scopeFunction(i, strict || template.strict)).join(",")}]);`;
+            const children = [];
+            for (const index of shape.instances)
+                children.push(...(this.childrenOf.get(index) || []));
+            code += `${context}.s(${instance},(__ofv)=>{${assignments}},${this.factoriesFor(shape.instances)},${this.childShapesFor(children, strict || template.strict)});`;
             if (constants.length)
-                code += `const ${constants.map(([name, i]) => `${name}=${context}.cv(${index},${i})`).join(",")};`;
+                code += `const ${constants.map(([name, i]) => `${name}=${context}.cv(${instance},${i})`).join(",")};`;
             return code;
         }
 
-        scopeFunction(index, parentStrict) {
-            const template = this.template(this.records[index].template);
-            const directive = template.strict && !parentStrict ? "\"use strict\";" : "";
-            return `[${index},function(__ofr){${directive}${this.scopeBody(index, "__ofr", parentStrict || template.strict)}${this.uninitializedDeclarations(index, false)}}]`;
+        // {shape: function (__ofr, __ofx) {…}} for the shapes of the given child instances.
+        childShapesFor(children, parentStrict) {
+            const shapes = new P.Set(children.map((index) => this.shapeOf(index)));
+            let code = "{";
+            for (const shapeId of shapes) {
+                const template = this.shapes[shapeId].template;
+                const directive = template.strict && !parentStrict ? "\"use strict\";" : "";
+                const uninitialized = this.bindingNames(template).filter(([, i]) => this.shapes[shapeId].uninitialized[i] === "u").map(([name]) => name);
+                const tail = uninitialized.length ? `return;let ${[...new P.Set(uninitialized)].join(",")};` : "";
+                code += `${shapeId}:function(__ofr,__ofx){${directive}${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${tail}},`;
+            }
+            return `${code}}`;
+        }
+
+        // {literal id: factory} for every literal a function was made from in the given scopes (or global keys).
+        factoriesFor(keys) {
+            const literalIds = new P.Set();
+            const factories = [];
+            for (const key of keys) {
+                for (const index of this.functionsOf.get(key) || []) {
+                    const literalId = this.records[index].literal;
+                    if (!literalIds.has(literalId)) {
+                        literalIds.add(literalId);
+                        factories.push(`${P.jsonStringify(literalId)}:${this.factory(index)}`);
+                    }
+                }
+            }
+            return `{${factories.join(",")}}`;
         }
 
         literalText(literal) {
@@ -514,25 +576,29 @@
             if (literal.kind === "class")
                 return `()=>(${withoutHeritage(text)})`;
             if (literal.method)
-                return `()=>({${this.methodText(record, literal, text)}})`;
+                return `()=>({${this.methodText(literal, text)}})`;
             return `()=>(${text})`;
         }
 
         // The literal's text starts at its key; the accessor keyword and the async/generator prefix come first.
-        methodText(record, literal, text) {
+        methodText(literal, text) {
             const method = literal.method;
             const prefix = `${method.kind === "get" ? "get " : method.kind === "set" ? "set " : ""}${method.prefix || ""}`;
             if (!method.computed)
                 return `${prefix}${text}`;
-            // A computed key is not evaluated again: the key the home object holds the method under is used.
-            this.computedKeys = this.computedKeys || [];
-            this.computedKeys.push(this.methodKey(record));
-            return `${prefix}[__offload.rc.computedKeys[${this.computedKeys.length - 1}]]${P.stringSlice(literal.script.text, literal.paramsStart, literal.end)}`;
+            // A computed key is not evaluated again: the key the home object holds the method being made under.
+            return `${prefix}[__offload.rc.currentKey()]${P.stringSlice(literal.script.text, literal.paramsStart, literal.end)}`;
+        }
+
+        // Called by synthesized code: the key of the computed method being made.
+        currentKey() {
+            return this.methodKey(this.currentFunction);
         }
 
         // A computed method's key is the key its home object holds it under.
-        methodKey(record) {
-            return this.keyHolding(record.home instanceof Ref ? record.home.index : -1, this.records.indexOf(record));
+        methodKey(index) {
+            const home = this.records[index].home;
+            return this.keyHolding(home instanceof Ref ? home.index : -1, index);
         }
 
         keyHolding(holderIndex, functionIndex) {
@@ -558,10 +624,8 @@
                 for (const index of this.functionsOf.get(key) || []) {
                     this.creationRank.set(index, counter);
                     // A class makes its prototype object and its methods with it.
-                    this.records.forEach((record, member) => {
-                        if (record.kind === Kind.Function && record.home instanceof Ref && record.home.index === index && this.prebound.has(member))
-                            this.creationRank.set(member, counter);
-                    });
+                    for (const member of this.membersOf(index))
+                        this.creationRank.set(member, counter);
                     const prototype = this.records[index].kind === Kind.Function ? this.propertyValue(this.records[index], "prototype") : undefined;
                     if (prototype instanceof Ref && this.prebound.has(prototype.index))
                         this.creationRank.set(prototype.index, counter);
@@ -581,6 +645,23 @@
                 }
                 visit(key);
             }
+        }
+
+        // The prebound method records of each class record, found once.
+        membersOf(classIndex) {
+            if (!this.classMembers) {
+                this.classMembers = P.ownedMap();
+                this.records.forEach((record, member) => {
+                    if (record.kind !== Kind.Function || !(record.home instanceof Ref) || !this.prebound.has(member))
+                        return;
+                    const list = this.classMembers.get(record.home.index);
+                    if (list)
+                        list.push(member);
+                    else
+                        this.classMembers.set(record.home.index, [member]);
+                });
+            }
+            return this.classMembers.get(classIndex) || [];
         }
 
         isReadyFor(value, scopeIndex) {
@@ -609,19 +690,25 @@
             return handle;
         }
 
-        // Called by synthesized code: takes the scope's setter, makes its functions and enters its children.
+        // Called by synthesized code: takes the scope's setter, makes its functions and enters its children (each
+        // through the function of its shape).
         s(key, setter, factories, children) {
             if (setter)
                 this.setters[key] = setter;
-            const functions = this.functionsOf.get(key) || [];
             const scope = typeof key === "number" ? this.objects[key] : null;
-            factories.forEach((factory, i) => this.makeFunction(functions[i], factory(), scope));
-            for (const [index, enter] of children) {
+            for (const index of this.functionsOf.get(key) || []) {
+                this.currentFunction = index;
+                this.makeFunction(index, factories[this.records[index].literal](), scope);
+            }
+            for (const index of this.childrenOf.get(key) || []) {
                 const record = this.records[index];
                 const template = this.template(record.template);
+                // A script's top-level scope is rebuilt by the global script itself, not entered from here.
+                if (typeof key !== "number" && template.kind === "script")
+                    continue;
                 const thisIndex = template.bindings.findIndex(([, kind]) => kind === "this");
                 const thisValue = thisIndex >= 0 ? this.resolveNow(record.bindings[thisIndex]) : undefined;
-                P.apply(enter, thisValue, [this]);
+                P.apply(children[this.shapeIds.get(index)], thisValue, [this, index]);
             }
         }
 
@@ -636,7 +723,7 @@
             const literal = this.literal(record.literal);
             let fn = made;
             if (literal.method) {
-                const key = literal.method.computed ? this.methodKey(record) : literal.method.key;
+                const key = literal.method.computed ? this.methodKey(index) : literal.method.key;
                 const descriptor = P.getOwnPropertyDescriptor(made, key);
                 fn = literal.method.kind === "get" ? descriptor.get : literal.method.kind === "set" ? descriptor.set : descriptor.value;
             }
@@ -652,9 +739,8 @@
             const prototype = this.propertyValue(record, "prototype");
             if (prototype instanceof Ref)
                 this.set(prototype.index, cls.prototype, true);
-            this.records.forEach((member, memberIndex) => {
-                if (member.kind !== Kind.Function || !(member.home instanceof Ref) || member.home.index !== index || !this.prebound.has(memberIndex))
-                    return;
+            for (const memberIndex of this.membersOf(index)) {
+                const member = this.records[memberIndex];
                 const memberLiteral = this.literal(member.literal);
                 const target = memberLiteral.method.static ? cls : cls.prototype;
                 let key = memberLiteral.method.key;
@@ -669,7 +755,7 @@
                     this.fail(`class member ${member.literal} is not on the rebuilt class`);
                 this.set(memberIndex, fn, true);
                 registry.register(fn, member.literal, scope, cls);
-            });
+            }
         }
 
         runSetters() {

@@ -116,6 +116,7 @@
     });
 
     define("lastCaptureTimings", () => runtime.lastCaptureTimings);
+    define("lastRestoreTimings", () => runtime.lastRestoreTimings);
 
     define("pendingTurns", () => runtime.pending.length);
 
@@ -141,7 +142,11 @@
     // `blobs` maps a blob's hex hash to its bytes.
     define("restore", (snapshot, blobs) => {
         const lookup = (hash) => (P.hasOwn(blobs, hash) ? blobs[hash] : undefined);
-        new offload.Restore(runtime, snapshot, lookup).run();
+        const start = P.Date.now();
+        const restore = new offload.Restore(runtime, snapshot, lookup);
+        const decoded = P.Date.now();
+        restore.run();
+        runtime.lastRestoreTimings = { decode: decoded - start, ...restore.timings, records: restore.records.length };
     });
 
     P.defineProperty(api, "rc", { get: () => runtime.restoreContext, enumerable: false, configurable: false });

@@ -177,6 +177,18 @@ bool EngineSession::runTurn(bool& ranTurn, GError** error)
     return true;
 }
 
+std::string EngineSession::runtimeTimings(const char* which)
+{
+    auto function = adoptGRef(jsc_value_object_get_property(m_runtime.get(), which));
+    auto result = adoptGRef(jsc_value_function_call(function.get(), G_TYPE_NONE));
+    if (jsc_context_get_exception(m_context.get())) {
+        jsc_context_clear_exception(m_context.get());
+        return { };
+    }
+    GUniquePtr<char> json(jsc_value_to_json(result.get(), 0));
+    return json ? json.get() : "";
+}
+
 bool EngineSession::hasPendingTurns()
 {
     auto function = adoptGRef(jsc_value_object_get_property(m_runtime.get(), "pendingTurns"));

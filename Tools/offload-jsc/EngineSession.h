@@ -51,6 +51,8 @@ public:
     // Runs the next pending turn; sets `ranTurn` to false when none is left.
     bool runTurn(bool& ranTurn, GError**);
     bool hasPendingTurns();
+    // The runtime's own account of its last capture or restore ("lastCaptureTimings", "lastRestoreTimings"), as JSON.
+    std::string runtimeTimings(const char* which);
 
     bool capture(CapturedState&, GError**);
     bool restore(const std::vector<uint8_t>& snapshot, const BlobStore&, GError**);

@@ -165,6 +165,8 @@ bool EngineTestRunner::migrate()
             "migration %llu: capture %.2f ms, snapshot %zu bytes, %zu blobs (%zu bytes), bundle %zu bytes in %.2f ms\n",
             static_cast<unsigned long long>(m_migrationIndex), captureTime, state.snapshot.size(), state.blobs.size(),
             blobBytes, bundle.size(), bundleTime);
+        fprintf(stderr, "migration %llu: capture phases %s\n", static_cast<unsigned long long>(m_migrationIndex),
+            m_session->runtimeTimings("lastCaptureTimings").c_str());
     }
 
     if (m_options.processHops)
@@ -182,9 +184,12 @@ bool EngineTestRunner::migrate()
         return true;
     }
     m_session = std::move(next);
-    if (m_options.stats)
+    if (m_options.stats) {
         fprintf(stderr, "migration %llu: restore %.2f ms\n", static_cast<unsigned long long>(m_migrationIndex),
             millisecondsSince(start));
+        fprintf(stderr, "migration %llu: restore phases %s\n", static_cast<unsigned long long>(m_migrationIndex),
+            m_session->runtimeTimings("lastRestoreTimings").c_str());
+    }
     return true;
 }
 
