@@ -183,7 +183,7 @@ std::string EngineSession::runtimeTimings(const char* which)
     auto result = adoptGRef(jsc_value_function_call(function.get(), G_TYPE_NONE));
     if (jsc_context_get_exception(m_context.get())) {
         jsc_context_clear_exception(m_context.get());
-        return { };
+        return {};
     }
     GUniquePtr<char> json(jsc_value_to_json(result.get(), 0));
     return json ? json.get() : "";

@@ -22,6 +22,18 @@ namespace Offload {
 
 using Clock = std::chrono::steady_clock;
 
+// Why a migration failed, where the exit status must tell the caller (the layout-test runner) which it was.
+enum class EngineError { NotIdempotent = 1 };
+static GQuark engineErrorQuark()
+{
+    return g_quark_from_static_string("offload-engine-error-quark");
+}
+
+static bool isNotIdempotent(const GError* error)
+{
+    return error->domain == engineErrorQuark() && error->code == static_cast<int>(EngineError::NotIdempotent);
+}
+
 static double millisecondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -179,8 +191,7 @@ bool EngineTestRunner::migrate()
         GUniquePtr<GError> error(rawError);
         fprintf(stderr, "offload-jsc: restore failed, continuing in the original engine: %s\n", error->message);
         if (m_exitCode == ExitSuccess)
-            m_exitCode = error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_DATA ? ExitIdempotencyFailed
-                                                                                               : ExitMigrationFailed;
+            m_exitCode = isNotIdempotent(error.get()) ? ExitIdempotencyFailed : ExitMigrationFailed;
         return true;
     }
     m_session = std::move(next);
@@ -221,7 +232,7 @@ bool EngineTestRunner::restoreInto(
             while (offset < again.snapshot.size() && offset < snapshot.size()
                 && again.snapshot[offset] == snapshot[offset])
                 ++offset;
-            g_set_error(error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+            g_set_error(error, engineErrorQuark(), static_cast<int>(EngineError::NotIdempotent),
                 "capture after restore is not byte-identical (%zu vs %zu bytes, first difference at byte %zu)",
                 snapshot.size(), again.snapshot.size(), offset);
             return false;
@@ -294,11 +305,14 @@ int EngineTestRunner::continueFromPayload(std::span<const uint8_t> bytes)
     m_migrationIndex = payload.migrationIndex;
     auto start = Clock::now();
     if (!restoreInto(m_session, payload.bundle, &rawError)) {
-        // The previous process is gone: the only copy of the program is the payload, written out for diagnosis.
+        // The previous process is gone: the only copy of the program is the bundle, kept for diagnosis.
         GUniquePtr<GError> error(rawError);
-        fprintf(stderr, "offload-jsc: restore in the new process failed: %s\n", error->message);
-        return error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_DATA ? ExitIdempotencyFailed
-                                                                                     : ExitMigrationFailed;
+        GUniquePtr<char> path(g_strdup_printf("%s/offload-jsc-%d.bundle", g_get_tmp_dir(), getpid()));
+        bool saved = g_file_set_contents(
+            path.get(), reinterpret_cast<const char*>(payload.bundle.data()), payload.bundle.size(), nullptr);
+        fprintf(stderr, "offload-jsc: restore in the new process failed: %s%s%s\n", error->message,
+            saved ? "; the bundle is kept in " : "", saved ? path.get() : "");
+        return isNotIdempotent(error.get()) ? ExitIdempotencyFailed : ExitMigrationFailed;
     }
     if (m_options.stats)
         fprintf(stderr, "migration %llu: restore in process %d %.2f ms\n",
