@@ -213,8 +213,8 @@
                 functions.set(arguments[i], new FunctionInfo(arguments[i + 1], scope, undefined));
         },
 
-        // An object literal with methods or accessors: o(object, scope, [literalId, key, …]). A null key is computed
-        // and was reported through pk() while the literal was evaluated.
+        // An object literal with methods or accessors: o(object, scope, [literalId, key, …]). A null key is computed:
+        // that member is matched with the functions left unregistered on the object (registerMembers).
         o(object, scope, members) {
             const list = [];
             for (let i = 0; i < members.length; i += 2) {

@@ -439,7 +439,7 @@
             if (topLevel.length) {
                 code += this.scopeBody(this.shapeOf(topLevel[0]), "__offload.rc", topLevel[0], script.metadata.strict);
                 code += this.globalLevel(key, others, script.metadata.strict);
-                code += this.uninitializedDeclarations(topLevel[0], true);
+                code += this.uninitializedTopLevelDeclarations(topLevel[0]);
             } else
                 code += this.globalLevel(key, others, script.metadata.strict);
             try {
@@ -463,13 +463,13 @@
             return names;
         }
 
-        uninitializedDeclarations(index, atTopLevel) {
+        // A script's top-level bindings that were still uninitialized: declared after a throw that ends the
+        // synthesized script, so they stay in their temporal dead zone.
+        uninitializedTopLevelDeclarations(index) {
             const record = this.records[index];
             const template = this.template(record.template);
             const names = this.bindingNames(template).filter(([, i]) => record.bindings[i] === offload.uninitialized).map(([name]) => name);
-            if (!names.length)
-                return atTopLevel ? "" : "return;";
-            return `${atTopLevel ? "throw __offload.rc.stop;" : "return;"}let ${[...new P.Set(names)].join(",")};`;
+            return names.length ? `throw __offload.rc.stop;let ${[...new P.Set(names)].join(",")};` : "";
         }
 
         // Scope instances of one template are rebuilt by one synthesized function, called once per instance, when

@@ -156,5 +156,7 @@
     P.defineProperty(globalThis, "Function", { ...P.getOwnPropertyDescriptor(globalThis, "Function"), value: FunctionWrapper });
     P.defineProperty(P.Function.prototype, "constructor", { ...P.getOwnPropertyDescriptor(P.Function.prototype, "constructor"), value: FunctionWrapper });
     P.defineProperty(globalThis, "__offload", { value: api, writable: false, enumerable: false, configurable: false });
+    // A program that keeps a reference to the runtime's object is refused rather than given a copy of it.
+    registry.runtimeObjects.add(api);
     offload.runtime = runtime;
 })
