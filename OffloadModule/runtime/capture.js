@@ -28,6 +28,8 @@
     const isInt32 = (value) => (value | 0) === value && !(value === 0 && 1 / value < 0);
     const isIdentifier = (key) => /^[A-Za-z_$][\w$]*$/.test(key);
 
+    // Bytes per element, in Format.typedArrayTypes order (read from here: a subclass could redefine the property).
+    const typedArrayElementSizes = [1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8];
     const typedArrayTypeIndex = P.ownedMap(Format.typedArrayTypes.map((name, index) => [name, index]));
     const errorConstructors = ["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"];
 
@@ -569,10 +571,30 @@
             };
         }
 
+        // Whether a view on a resizable buffer tracks the buffer's length cannot be seen from JavaScript; a view that
+        // ends where the buffer ends (or one out of bounds) may, so it is refused rather than given a fixed length.
+        refuseAmbiguousView(buffer, byteOffset, byteLength, index) {
+            let resizable;
+            try {
+                resizable = P.arrayBufferResizable(buffer) && !P.arrayBufferDetached(buffer);
+            } catch {
+                // Only a SharedArrayBuffer is a buffer without ArrayBuffer's internal slots.
+                this.fail(index, "a view on a SharedArrayBuffer, which is shared with other threads");
+            }
+            if (!resizable)
+                return;
+            if (byteOffset + byteLength >= P.arrayBufferByteLength(buffer))
+                this.fail(index, "a view that may track the length of a resizable ArrayBuffer cannot be captured yet");
+        }
+
         describeTypedArray(view, index) {
             const buffer = P.typedArrayBuffer(view);
             this.reach(buffer, index, "<buffer>");
             const length = P.typedArrayLength(view);
+            const type = typedArrayTypeIndex.get(P.typedArrayTag(view));
+            if (type === undefined)
+                this.fail(index, `a ${P.typedArrayTag(view)} is not in snapshot format version 1`);
+            this.refuseAmbiguousView(buffer, P.typedArrayByteOffset(view), length * typedArrayElementSizes[type], index);
             // Listing a typed array's own keys lists every element index: 10 s for 3 M elements on JavaScriptCore
             // 2.50. Past 64 Ki elements only symbol keys are looked at.
             // FIXME: find string-keyed expandos on large typed arrays without listing their indices.
@@ -580,7 +602,7 @@
             const skip = (key) => typeof key === "string" && `${+key}` === key;
             return {
                 kind: Kind.TypedArray,
-                type: typedArrayTypeIndex.get(P.typedArrayTag(view)),
+                type,
                 buffer,
                 byteOffset: P.typedArrayByteOffset(view),
                 length: length + 1,
@@ -591,6 +613,16 @@
         describeDataView(view, index) {
             const buffer = P.dataViewBuffer(view);
             this.reach(buffer, index, "<buffer>");
+            let byteLength = 0;
+            let byteOffset = 0;
+            try {
+                byteLength = P.dataViewByteLength(view);
+                byteOffset = P.dataViewByteOffset(view);
+            } catch {
+                // Out of bounds after its buffer shrank: refused below as possibly tracking.
+                this.fail(index, "a view out of the bounds of its resizable ArrayBuffer cannot be captured yet");
+            }
+            this.refuseAmbiguousView(buffer, byteOffset, byteLength, index);
             return {
                 kind: Kind.DataView,
                 buffer,
