@@ -25,6 +25,7 @@
 
     const isObject = (value) => (typeof value === "object" && value !== null) || typeof value === "function";
     const largeTypedArrayLength = 1024;
+    const emptyChainFacts = Object.freeze({ refusal: null, proxy: false, unsafeTag: false });
     const isInt32 = (value) => (value | 0) === value && !(value === 0 && 1 / value < 0);
     const isIdentifier = (key) => /^[A-Za-z_$][\w$]*$/.test(key);
 
@@ -75,6 +76,7 @@
             this.stringList = [];
             this.blobs = P.ownedMap();
             this.followers = [];
+            this.chainCache = P.ownedMap();
             this.changedIntrinsics = P.ownedSet(this.intrinsics.changedIntrinsics());
             this.refused = runtime.refusedPrototypes || (runtime.refusedPrototypes = refusedPrototypes());
         }
@@ -181,31 +183,47 @@
             return keys;
         }
 
+        // What an object's prototype chain says about it, found once per prototype in a capture: the reason its
+        // instances are refused (nearest first), whether a Proxy is on it, and whether reading @@toStringTag along it
+        // could run a getter. Prototypes are few and shared, objects are many.
+        chainFacts(prototype) {
+            if (prototype === null)
+                return emptyChainFacts;
+            let facts = this.chainCache.get(prototype);
+            if (facts)
+                return facts;
+            if (registry.proxies.has(prototype))
+                facts = { refusal: null, proxy: true, unsafeTag: false };
+            else {
+                const above = this.chainFacts(P.getPrototypeOf(prototype));
+                const tag = P.getOwnPropertyDescriptor(prototype, Symbol.toStringTag);
+                facts = {
+                    refusal: this.refused.get(prototype) || above.refusal,
+                    proxy: above.proxy,
+                    unsafeTag: above.unsafeTag || !!(tag && !("value" in tag) && !this.isPlainIntrinsic(tag.get)),
+                };
+            }
+            this.chainCache.set(prototype, facts);
+            return facts;
+        }
+
         // Classifies an object by its brand, without calling user code (the caller ruled out proxies).
         classify(object, index) {
             if (typeof object === "function")
                 return "function";
             if (P.isArray(object))
                 return "array";
-            let prototype = P.getPrototypeOf(object);
-            const isPrototypeObject = isClassPrototype(object);
-            while (prototype && !registry.proxies.has(prototype)) {
-                const reason = this.refused.get(prototype);
-                if (reason && !isPrototypeObject)
-                    this.fail(index, reason);
-                prototype = P.getPrototypeOf(prototype);
-            }
+            const facts = this.chainFacts(P.getPrototypeOf(object));
+            if (facts.refusal && !isClassPrototype(object))
+                this.fail(index, facts.refusal);
             if (P.arrayBufferIsView(object))
                 return P.typedArrayTag(object) === undefined ? "dataview" : "typedarray";
             // Object.prototype.toString reads @@toStringTag; only trust it when no getter on the chain can run.
-            for (let holder = object; holder; holder = P.getPrototypeOf(holder)) {
-                if (registry.proxies.has(holder))
-                    this.fail(index, "a Proxy in its prototype chain would run its traps when the kind is checked");
-                const descriptor = P.getOwnPropertyDescriptor(holder, Symbol.toStringTag);
-                // Built-in getters (%TypedArray%.prototype's) run no user code.
-                if (descriptor && !("value" in descriptor) && !this.isPlainIntrinsic(descriptor.get))
-                    this.fail(index, "its Symbol.toStringTag is a getter, so its kind cannot be checked without running it");
-            }
+            if (facts.proxy)
+                this.fail(index, "a Proxy in its prototype chain would run its traps when the kind is checked");
+            const ownTag = P.getOwnPropertyDescriptor(object, Symbol.toStringTag);
+            if (facts.unsafeTag || (ownTag && !("value" in ownTag) && !this.isPlainIntrinsic(ownTag.get)))
+                this.fail(index, "its Symbol.toStringTag is a getter, so its kind cannot be checked without running it");
             const tag = P.objectToString(object);
             switch (tag) {
             case "[object Object]":
