@@ -29,8 +29,9 @@
     const isInt32 = (value) => (value | 0) === value && !(value === 0 && 1 / value < 0);
     const isIdentifier = (key) => /^[A-Za-z_$][\w$]*$/.test(key);
 
-    // Bytes per element, in Format.typedArrayTypes order (read from here: a subclass could redefine the property).
-    const typedArrayElementSizes = [1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8];
+    // Bytes per element, in Format.typedArrayTypes order, read from the constructors before any app code runs (a view's
+    // own BYTES_PER_ELEMENT lookup could reach a getter the app defined).
+    const typedArrayElementSizes = Format.typedArrayTypes.map((name) => globalThis[name].BYTES_PER_ELEMENT);
     const typedArrayTypeIndex = P.ownedMap(Format.typedArrayTypes.map((name, index) => [name, index]));
     const errorConstructors = ["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"];
 
@@ -638,15 +639,15 @@
                 byteLength = P.dataViewByteLength(view);
                 byteOffset = P.dataViewByteOffset(view);
             } catch {
-                // Out of bounds after its buffer shrank: refused below as possibly tracking.
-                this.fail(index, "a view out of the bounds of its resizable ArrayBuffer cannot be captured yet");
+                // The getters throw when the buffer is detached or has shrunk below the view.
+                this.fail(index, "a DataView whose buffer is detached or shorter than the view cannot be captured yet");
             }
             this.refuseAmbiguousView(buffer, byteOffset, byteLength, index);
             return {
                 kind: Kind.DataView,
                 buffer,
-                byteOffset: P.dataViewByteOffset(view),
-                byteLength: P.dataViewByteLength(view) + 1,
+                byteOffset,
+                byteLength: byteLength + 1,
                 body: this.describeBody(view, index),
             };
         }

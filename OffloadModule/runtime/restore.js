@@ -407,6 +407,12 @@
             this.shapes = [];
             this.shapeByKey = P.ownedMap();
             this.shapeIds = P.ownedMap();
+            this.shapeFunctions = P.ownedMap();
+            // Every instance joins its shape before any code is made: a shape's code serves all of its instances.
+            this.records.forEach((record, index) => {
+                if (record.kind === Kind.Scope)
+                    this.shapeOf(index);
+            });
             offload.hooks.r = true;
             this.runtime.restoreContext = this;
             try {
@@ -437,9 +443,10 @@
             if (topLevel.length > 1)
                 this.fail(`script ${script.sid} has ${topLevel.length} top-level scopes`);
             if (topLevel.length) {
-                code += this.scopeBody(this.shapeOf(topLevel[0]), "__offload.rc", topLevel[0], script.metadata.strict);
+                const shapeId = this.shapeOf(topLevel[0]);
+                code += this.scopeBody(shapeId, "__offload.rc", topLevel[0], script.metadata.strict);
                 code += this.globalLevel(key, others, script.metadata.strict);
-                code += this.uninitializedTopLevelDeclarations(topLevel[0]);
+                code += this.deadZoneDeclarations(shapeId, "throw __offload.rc.stop;");
             } else
                 code += this.globalLevel(key, others, script.metadata.strict);
             try {
@@ -463,13 +470,12 @@
             return names;
         }
 
-        // A script's top-level bindings that were still uninitialized: declared after a throw that ends the
-        // synthesized script, so they stay in their temporal dead zone.
-        uninitializedTopLevelDeclarations(index) {
-            const record = this.records[index];
-            const template = this.template(record.template);
-            const names = this.bindingNames(template).filter(([, i]) => record.bindings[i] === offload.uninitialized).map(([name]) => name);
-            return names.length ? `throw __offload.rc.stop;let ${[...new P.Set(names)].join(",")};` : "";
+        // Bindings that were still uninitialized are declared after the statement that ends their synthesized scope
+        // (`return` in a function, a `throw` that ends a global script), so they stay in their temporal dead zone.
+        deadZoneDeclarations(shapeId, terminator) {
+            const shape = this.shapes[shapeId];
+            const names = this.bindingNames(shape.template).filter(([, i]) => shape.uninitialized[i] === "u").map(([name]) => name);
+            return names.length ? `${terminator}let ${[...P.ownedSet(names)].join(",")};` : "";
         }
 
         // Scope instances of one template are rebuilt by one synthesized function, called once per instance, when
@@ -515,9 +521,9 @@
             // declared after the scope's functions and children are made. Otherwise it becomes a let.
             // FIXME: keep every const a const (assigning one would then throw as it should).
             const constants = initialized.filter(([, i]) => shape.constants[i] === "c");
-            const constantNames = new P.Set(constants.map(([name]) => name));
+            const constantNames = P.ownedSet(constants.map(([name]) => name));
             const mutable = initialized.filter(([name]) => !constantNames.has(name));
-            const declared = [...new P.Set(mutable.map(([name]) => name))];
+            const declared = [...P.ownedSet(mutable.map(([name]) => name))];
             let code = declared.length ? `let ${declared.join(",")};` : "";
             const cases = template.bindings.map(([name, kind], i) => `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`).join("");
             code += `let ${template.handle}=${context}.h(${instance},(__ofi)=>{switch(__ofi){${cases}}});`;
@@ -534,23 +540,28 @@
             return code;
         }
 
-        // {shape: function (__ofr, __ofx) {…}} for the shapes of the given child instances.
+        // {shape: function (__ofr, __ofx) {…}} for the shapes of the given child instances. A shape's function text
+        // depends only on the shape and the strictness around it, so it is made once.
         childShapesFor(children, parentStrict) {
-            const shapes = new P.Set(children.map((index) => this.shapeOf(index)));
+            const shapes = P.ownedSet(children.map((index) => this.shapeOf(index)));
             let code = "{";
             for (const shapeId of shapes) {
-                const template = this.shapes[shapeId].template;
-                const directive = template.strict && !parentStrict ? "\"use strict\";" : "";
-                const uninitialized = this.bindingNames(template).filter(([, i]) => this.shapes[shapeId].uninitialized[i] === "u").map(([name]) => name);
-                const tail = uninitialized.length ? `return;let ${[...new P.Set(uninitialized)].join(",")};` : "";
-                code += `${shapeId}:function(__ofr,__ofx){${directive}${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${tail}},`;
+                const cacheKey = `${shapeId}${parentStrict ? "s" : ""}`;
+                let text = this.shapeFunctions.get(cacheKey);
+                if (text === undefined) {
+                    const template = this.shapes[shapeId].template;
+                    const directive = template.strict && !parentStrict ? "\"use strict\";" : "";
+                    text = `function(__ofr,__ofx){${directive}${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${this.deadZoneDeclarations(shapeId, "return;")}}`;
+                    this.shapeFunctions.set(cacheKey, text);
+                }
+                code += `${shapeId}:${text},`;
             }
             return `${code}}`;
         }
 
         // {literal id: factory} for every literal a function was made from in the given scopes (or global keys).
         factoriesFor(keys) {
-            const literalIds = new P.Set();
+            const literalIds = P.ownedSet();
             const factories = [];
             for (const key of keys) {
                 for (const index of this.functionsOf.get(key) || []) {

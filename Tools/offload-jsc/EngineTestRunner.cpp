@@ -195,13 +195,21 @@ bool EngineTestRunner::migrate()
         return true;
     }
     m_session = std::move(next);
-    if (m_options.stats) {
-        fprintf(stderr, "migration %llu: restore %.2f ms\n", static_cast<unsigned long long>(m_migrationIndex),
-            millisecondsSince(start));
-        fprintf(stderr, "migration %llu: restore phases %s\n", static_cast<unsigned long long>(m_migrationIndex),
-            m_session->runtimeTimings("lastRestoreTimings").c_str());
-    }
+    reportRestore(millisecondsSince(start), false);
     return true;
+}
+
+void EngineTestRunner::reportRestore(double milliseconds, bool inNewProcess)
+{
+    if (!m_options.stats)
+        return;
+    auto index = static_cast<unsigned long long>(m_migrationIndex);
+    if (inNewProcess)
+        fprintf(stderr, "migration %llu: restore in process %d %.2f ms\n", index, getpid(), milliseconds);
+    else
+        fprintf(stderr, "migration %llu: restore %.2f ms\n", index, milliseconds);
+    fprintf(
+        stderr, "migration %llu: restore phases %s\n", index, m_session->runtimeTimings("lastRestoreTimings").c_str());
 }
 
 bool EngineTestRunner::restoreInto(
@@ -314,9 +322,7 @@ int EngineTestRunner::continueFromPayload(std::span<const uint8_t> bytes)
             saved ? "; the bundle is kept in " : "", saved ? path.get() : "");
         return isNotIdempotent(error.get()) ? ExitIdempotencyFailed : ExitMigrationFailed;
     }
-    if (m_options.stats)
-        fprintf(stderr, "migration %llu: restore in process %d %.2f ms\n",
-            static_cast<unsigned long long>(m_migrationIndex), getpid(), millisecondsSince(start));
+    reportRestore(millisecondsSince(start), true);
     bool ranTurn = false;
     m_session->runTurn(ranTurn, nullptr);
     return runTurns();

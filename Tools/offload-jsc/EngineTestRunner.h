@@ -60,6 +60,8 @@ private:
     bool migrate();
     bool hopToChildProcess(const std::vector<uint8_t>& bundle);
     bool restoreInto(std::unique_ptr<EngineSession>&, const std::vector<uint8_t>& bundle, GError**);
+    // With --stats: how long the restore took (in the same line format the benchmarks parse) and its phases.
+    void reportRestore(double milliseconds, bool inNewProcess);
     void dump(const std::vector<uint8_t>& bytes, const char* suffix = "bundle");
 
     RunnerOptions m_options;
