@@ -80,6 +80,7 @@
             this.chainCache = P.ownedMap();
             this.changedIntrinsics = P.ownedSet(this.intrinsics.changedIntrinsics());
             this.refused = runtime.refusedPrototypes || (runtime.refusedPrototypes = refusedPrototypes());
+            this.brandedClasses = registry.liveBrandedClasses();
         }
 
         // Human-readable path of the object at `index`, for error messages.
@@ -161,7 +162,84 @@
         describeBody(object, index, skip, keys) {
             const prototype = P.getPrototypeOf(object);
             this.reach(prototype, index, "<prototype>");
-            return { prototype, extensible: P.isExtensible(object), properties: this.describeProperties(object, index, skip, keys) };
+            const properties = this.describeProperties(object, index, skip, keys);
+            return { prototype, extensible: P.isExtensible(object), properties, privates: this.describePrivates(object, index) };
+        }
+
+        // The private names an object carries (Rewriter::emitPrivateNames): the static fields of a class with private
+        // names, and for each live class whose instance names it carries, that class's fields. Entries are in a
+        // canonical order: by class literal, then by the class's stable id.
+        describePrivates(object, index) {
+            let entries = null;
+            if (typeof object === "function") {
+                const own = registry.privateClasses.get(object);
+                if (own && own.staticGet)
+                    entries = [[object, true, this.readPrivateFields(own, own.staticGet, undefined, index)]];
+            }
+            for (const [cls, info] of this.brandedClasses) {
+                if (!info.brand(object))
+                    continue;
+                const values = info.get ? this.readPrivateFields(info, info.get, object, index) : [];
+                (entries || (entries = [])).push([cls, false, values]);
+            }
+            if (!entries)
+                return null;
+            if (entries.length > 1) {
+                const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+                entries.sort((a, b) => order(registry.privateClasses.get(a[0]).literal, registry.privateClasses.get(b[0]).literal) || order(this.runtime.idFor(a[0]), this.runtime.idFor(b[0])) || (a[1] ? -1 : 1));
+            }
+            for (const [cls, isStatic, values] of entries) {
+                const info = registry.privateClasses.get(cls);
+                const literal = registry.literals.get(info.literal);
+                this.reach(cls, index, "<class of private names>");
+                const names = (literal && literal.privateNames && (isStatic ? literal.privateNames.staticFields : literal.privateNames.fields)) || [];
+                values.forEach((value, i) => this.reach(value, index, names[i] || `<private field ${i}>`));
+            }
+            return entries;
+        }
+
+        readPrivateFields(info, get, object, index) {
+            try {
+                return get(object);
+            } catch {
+                this.fail(index, `its private fields of ${this.className(info.literal)} are only partly there (its constructor threw while adding them)`);
+            }
+        }
+
+        className(literalId) {
+            const literal = registry.literals.get(literalId);
+            return literal && literal.name ? `class ${literal.name}` : `the class ${literalId}`;
+        }
+
+        // Objects whose private names only constructing their class can add again (the class is not a subclass, so
+        // its constructor makes a new ordinary object): one such class at most, on a plain object.
+        checkPrivates(plan, index) {
+            let baseClasses = 0;
+            for (const [cls, isStatic] of plan.body.privates) {
+                if (isStatic)
+                    continue;
+                const literalId = registry.privateClasses.get(cls).literal;
+                const literal = registry.literals.get(literalId);
+                if (!literal || literal.privateNames.derived)
+                    continue;
+                if (plan.kind !== Kind.Object)
+                    this.fail(index, `it carries the private names of ${this.className(literalId)}, which has no extends clause, but is not a plain object: only its constructor could add them again, to an object of its own`);
+                if (++baseClasses > 1)
+                    this.fail(index, "it carries the private names of two classes without extends clauses, which no construction could give one object again");
+            }
+        }
+
+        // Code made inside a class with private names must be made inside the same evaluation of the class again; the
+        // evaluation is the one made in the same scope instance, which must be unique.
+        reachClassEvaluation(scope, sid, literalIndex, index) {
+            const literalId = `${sid}:${literalIndex}`;
+            const live = registry.classEvaluationsIn(scope, literalId);
+            if (live.length !== 1) {
+                this.fail(index, live.length
+                    ? `${this.className(literalId)} was evaluated ${live.length} times in the same scope, so which evaluation's private names this code uses cannot be told`
+                    : `${this.className(literalId)}, whose private names this code uses, is gone`);
+            }
+            this.reach(live[0], index, "<class of private names>");
         }
 
         // JavaScriptCore lists the global object's properties in an order that depends on when its built-ins were
@@ -295,6 +373,10 @@
 
             const proxy = registry.proxies.get(value);
             if (proxy) {
+                for (const [, info] of this.brandedClasses) {
+                    if (info.brand(value))
+                        this.fail(index, `a Proxy that carries the private names of ${this.className(info.literal)} cannot be captured`);
+                }
                 if (proxy.revokes)
                     this.fail(index, "the revoke function of Proxy.revocable cannot be captured yet");
                 if (proxy.revoked)
@@ -397,6 +479,8 @@
             const template = registry.templates.get(handle.template);
             if (!template)
                 this.fail(index, `scope template ${handle.template} belongs to no registered script`);
+            if (template.privateClass >= 0)
+                this.reachClassEvaluation(handle.parent, template.script.sid, template.privateClass, index);
             // Each closure made in a parameter list gets a handle of its own (Instrumentation.md), so closures that
             // share the parameters could not share them again after a restore.
             if (template.kind === "params")
@@ -426,8 +510,10 @@
                 const literal = registry.literals.get(info.literal);
                 if (!literal)
                     this.fail(index, `function literal ${info.literal} belongs to no registered script`);
-                if (literal.privateNames || literal.usesPrivateNames)
-                    this.fail(index, `function ${literal.name || info.literal} uses private names, which cannot be rebuilt yet`);
+                // A class member is made with its class (its home); other code inside a class with private names is
+                // made inside the class's evaluation in a restore.
+                if (literal.privateClass >= 0 && !(literal.method && literal.owner >= 0))
+                    this.reachClassEvaluation(info.scope, literal.script.sid, literal.privateClass, index);
                 // An arrow's `super` needs the home object of the method it was made in, which cannot be given back to
                 // a re-created arrow yet. The text test may refuse an arrow that only mentions the word: safe.
                 if (literal.arrow && arrowUsesSuper(literal))
@@ -667,8 +753,12 @@
                 this.reach(intrinsic, -1, this.intrinsics.pathOf.get(intrinsic));
 
             do {
-                for (let index = this.plans.length; index < this.objects.length; ++index)
-                    this.plans.push(this.describe(index));
+                for (let index = this.plans.length; index < this.objects.length; ++index) {
+                    const plan = this.describe(index);
+                    if (plan.body && plan.body.privates)
+                        this.checkPrivates(plan, index);
+                    this.plans.push(plan);
+                }
             } while (this.growWeakCollections() || this.plans.length < this.objects.length);
             this.renumber();
         }
@@ -783,7 +873,7 @@
 
         writeBody(writer, body, flags = 0) {
             this.writeValue(writer, body.prototype);
-            writer.varint((body.extensible ? 0 : 1) | flags);
+            writer.varint((body.extensible ? 0 : 1) | flags | (body.privates ? 4 : 0));
             const properties = body.properties;
             writer.varint(properties.length / 4);
             for (let i = 0; i < properties.length; i += 4) {
@@ -793,6 +883,16 @@
                 this.writeValue(writer, properties[i + 2]);
                 if (attributes & Attribute.Accessor)
                     this.writeValue(writer, properties[i + 3]);
+            }
+            if (!body.privates)
+                return;
+            writer.varint(body.privates.length);
+            for (const [cls, isStatic, values] of body.privates) {
+                this.writeValue(writer, cls);
+                writer.u8(isStatic ? 1 : 0);
+                writer.varint(values.length);
+                for (const value of values)
+                    this.writeValue(writer, value);
             }
         }
 
@@ -1123,6 +1223,10 @@
             visit(properties[i + 2]);
             if (properties[i + 1] & Attribute.Accessor)
                 visit(properties[i + 3]);
+        }
+        for (const [cls, , values] of body.privates || []) {
+            visit(cls);
+            values.forEach(visit);
         }
     }
 

@@ -204,7 +204,21 @@
                 const setter = attributes & Attribute.Accessor ? this.readValue(reader) : undefined;
                 properties.push(key, attributes, value, setter);
             }
-            return { prototype, extensible: !(flags & 1), lengthIsReadOnly: !!(flags & 2), properties };
+            let privates = null;
+            if (flags & 4) {
+                privates = [];
+                for (let count = reader.varint(); count > 0; --count) {
+                    const cls = this.readValue(reader);
+                    if (!(cls instanceof Ref))
+                        reader.fail("the class of private names is not a record");
+                    const isStatic = reader.u8() === 1;
+                    const values = [];
+                    for (let fields = reader.varint(); fields > 0; --fields)
+                        values.push(this.readValue(reader));
+                    privates.push([cls, isStatic, values]);
+                }
+            }
+            return { prototype, extensible: !(flags & 1), lengthIsReadOnly: !!(flags & 2), properties, privates };
         }
 
         readRecord(reader) {

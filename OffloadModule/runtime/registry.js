@@ -80,6 +80,29 @@
     const templates = P.ownedMap();
     const scripts = P.ownedMap();
 
+    // Classes with private names hand over, from a static block the instrumenter adds (Rewriter::emitPrivateNames),
+    // arrows that test for their instance names and read and write their private fields. The capture tests every
+    // object against the live classes whose instances carry names; closures made inside such a class must be made
+    // inside the same class evaluation again, which the capture finds through the scope the class was evaluated in.
+    class PrivateClass {
+        constructor(literal, evaluator, brand, get, set, staticGet, staticSet) {
+            this.literal = literal;
+            this.evaluator = evaluator;
+            this.brand = brand;
+            this.get = get;
+            this.set = set;
+            this.staticGet = staticGet;
+            this.staticSet = staticSet;
+        }
+    }
+    const privateClasses = P.ownedWeakMap();
+    let brandedClasses = [];
+    let brandedClassesPruned = 0;
+    // Class evaluations by the scope instance they were evaluated in (a scope handle, or `topLevel` for a script's
+    // top level without a handle) and literal: WeakRefs, so that a capture can tell one evaluation from several.
+    const classEvaluations = P.ownedWeakMap();
+    const topLevel = {};
+
     const trackWeakKey = (collection, key) => {
         let keys = weakCollectionKeys.get(collection);
         if (!keys) {
@@ -130,6 +153,51 @@
 
         register(fn, literal, scope, home) {
             functions.set(fn, new FunctionInfo(literal, scope, home));
+        },
+
+        privateClasses,
+
+        // The live classes whose instances carry private names, with what reads them.
+        liveBrandedClasses() {
+            const live = [];
+            const kept = [];
+            for (const reference of brandedClasses) {
+                const cls = P.weakRefDeref(reference);
+                if (cls === undefined)
+                    continue;
+                kept.push(reference);
+                live.push([cls, privateClasses.get(cls)]);
+            }
+            brandedClasses = kept;
+            brandedClassesPruned = kept.length;
+            return live;
+        },
+
+        noteClassEvaluation(scope, literalId, cls) {
+            const key = scope || topLevel;
+            let byLiteral = classEvaluations.get(key);
+            if (!byLiteral) {
+                byLiteral = P.ownedMap();
+                classEvaluations.set(key, byLiteral);
+            }
+            const list = byLiteral.get(literalId);
+            if (list)
+                list.push(new P.WeakRef(cls));
+            else
+                byLiteral.set(literalId, [new P.WeakRef(cls)]);
+        },
+
+        // The live evaluations of a class literal in a scope instance.
+        classEvaluationsIn(scope, literalId) {
+            const byLiteral = classEvaluations.get(scope || topLevel);
+            const list = byLiteral && byLiteral.get(literalId);
+            const live = [];
+            for (const reference of list || []) {
+                const cls = P.weakRefDeref(reference);
+                if (cls !== undefined)
+                    live.push(cls);
+            }
+            return live;
         },
     };
 
@@ -201,10 +269,25 @@
             const literal = literals.get(literalId);
             if (literal !== undefined && literal.needsCreationWork) {
                 setInferredName(fn, literal);
-                if (literal.kind === "class")
+                if (literal.kind === "class") {
                     registerClassMembers(fn, literal, scope);
+                    if (literal.privateNames)
+                        registry.noteClassEvaluation(scope, literalId, fn);
+                }
             }
             return fn;
+        },
+
+        // A class with private names, from the static block the instrumenter put first in its body. `evaluator` is
+        // null except when a restore re-creates the class: then it evaluates code inside the class body.
+        pc(cls, evaluator, literalId, brand, get, set, staticGet, staticSet) {
+            privateClasses.set(cls, new PrivateClass(literalId, evaluator, brand, get, set, staticGet, staticSet));
+            if (brand) {
+                brandedClasses.push(new P.WeakRef(cls));
+                // Classes made in a loop would grow the list without end: drop the dead ones now and then.
+                if (brandedClasses.length > 2 * brandedClassesPruned + 64)
+                    registry.liveBrandedClasses();
+            }
         },
 
         // Hoisted function declarations of a scope, at its entry: d(scope, fn, literalId, fn, literalId, …).

@@ -55,6 +55,16 @@
         return `${text.slice(0, match[0].length)} null ${text.slice(i)}`;
     }
 
+    // A class with private names is rebuilt with an evaluator in its static block (Rewriter::emitPrivateNames), which
+    // runs code inside the class body, where the private names can be used.
+    function withEvaluator(text) {
+        const call = "__offload.pc(this,null,";
+        const at = P.stringIndexOf(text, call);
+        if (at < 0)
+            throw new RestoreError(`Cannot restore snapshot: a class with private names lacks its registration`);
+        return `${P.stringSlice(text, 0, at)}__offload.pc(this,(__ofc)=>eval(__ofc),${P.stringSlice(text, at + call.length)}`;
+    }
+
     const identifierPattern = /^[A-Za-z_$][\w$]*$/;
 
     class Restore {
@@ -121,9 +131,11 @@
                 if (!this.created[index])
                     this.createDeferred(index);
             }
+            this.stampPrivateNames();
             times.push(P.Date.now());
             this.runSetters();
             this.fillBodies();
+            this.writePrivateFields();
             times.push(P.Date.now());
             this.finish();
             times.push(P.Date.now());
@@ -160,10 +172,31 @@
             });
         }
 
-        // Objects made by evaluating a class: its prototype object and its methods.
+        // Objects made by evaluating a class: its prototype object and its methods. Objects that carry the private
+        // names of a class without an extends clause are made by constructing that class (`madeByClass`).
         findPrebound() {
             this.prebound = P.ownedSet();
+            this.madeByClass = P.ownedMap();
+            this.classMade = P.ownedSet();
             this.records.forEach((record, index) => {
+                for (const [classRef, isStatic] of (record.body && record.body.privates) || []) {
+                    const names = this.privateNamesOf(classRef, index);
+                    if (isStatic) {
+                        if (classRef.index !== index)
+                            this.fail(`record ${index} holds the static private fields of another record`);
+                        continue;
+                    }
+                    if (names.derived)
+                        continue;
+                    if (record.kind !== Kind.Object || this.classMade.has(index))
+                        this.fail(`record ${index} cannot be made by constructing class record ${classRef.index}`);
+                    this.classMade.add(index);
+                    const list = this.madeByClass.get(classRef.index);
+                    if (list)
+                        list.push(index);
+                    else
+                        this.madeByClass.set(classRef.index, [index]);
+                }
                 if (record.kind !== Kind.Function)
                     return;
                 const literal = this.literal(record.literal);
@@ -175,6 +208,15 @@
                 if (this.isClassMember(literal))
                     this.prebound.add(index);
             });
+        }
+
+        // What the class of a private-names entry declares; the entry's class must be a class with private names.
+        privateNamesOf(classRef, index) {
+            const classRecord = this.records[classRef.index];
+            const names = classRecord.kind === Kind.Function ? this.literal(classRecord.literal).privateNames : null;
+            if (!names)
+                this.fail(`record ${index} carries private names of record ${classRef.index}, which is not a class with private names`);
+            return names;
         }
 
         isClassMember(literal) {
@@ -208,7 +250,7 @@
                     this.createShell(index);
             });
             this.records.forEach((record, index) => {
-                if (!this.created[index] && !this.prebound.has(index))
+                if (!this.created[index] && !this.prebound.has(index) && !this.classMade.has(index))
                     this.createShell(index);
             });
             // Views on a detached buffer were made above while it still had its (empty) storage; transferring a
@@ -554,7 +596,8 @@
                     text = `function(__ofr,__ofx){${directive}${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${this.deadZoneDeclarations(shapeId, "return;")}}`;
                     this.shapeFunctions.set(cacheKey, text);
                 }
-                code += `${shapeId}:${text},`;
+                const template = this.shapes[shapeId].template;
+                code += `${shapeId}:${this.inClassEntry(template.script, template.privateClass, text)},`;
             }
             return `${code}}`;
         }
@@ -568,11 +611,19 @@
                     const literalId = this.records[index].literal;
                     if (!literalIds.has(literalId)) {
                         literalIds.add(literalId);
-                        factories.push(`${P.jsonStringify(literalId)}:${this.factory(index)}`);
+                        const literal = this.literal(literalId);
+                        factories.push(`${P.jsonStringify(literalId)}:${this.inClassEntry(literal.script, literal.privateClass, this.factory(index))}`);
                     }
                 }
             }
             return `{${factories.join(",")}}`;
+        }
+
+        // Code to make inside the class literal `privateClass` (an index in `script`, or -1): an entry for inClass().
+        inClassEntry(script, privateClass, code) {
+            if (privateClass === undefined || privateClass < 0)
+                return code;
+            return `{c:${P.jsonStringify(`${script.sid}:${privateClass}`)},t:${P.jsonStringify(`(${code})`)}}`;
         }
 
         literalText(literal) {
@@ -585,7 +636,7 @@
             const literal = this.literal(record.literal);
             const text = this.literalText(literal);
             if (literal.kind === "class")
-                return `()=>(${withoutHeritage(text)})`;
+                return `()=>(${literal.privateNames ? withEvaluator(withoutHeritage(text)) : withoutHeritage(text)})`;
             if (literal.method)
                 return `()=>({${this.methodText(literal, text)}})`;
             return `()=>(${text})`;
@@ -640,6 +691,8 @@
                     const prototype = this.records[index].kind === Kind.Function ? this.propertyValue(this.records[index], "prototype") : undefined;
                     if (prototype instanceof Ref && this.prebound.has(prototype.index))
                         this.creationRank.set(prototype.index, counter);
+                    for (const made of this.madeByClass.get(index) || [])
+                        this.creationRank.set(made, counter);
                     ++counter;
                 }
                 for (const child of this.childrenOf.get(key) || []) {
@@ -681,7 +734,7 @@
             const record = this.records[value.index];
             if (record.kind === Kind.BoundFunction || record.kind === Kind.Proxy || record.kind === Kind.Promise || record.kind === Kind.ResolvingFunction)
                 return false;
-            if (record.kind !== Kind.Function && !this.prebound.has(value.index))
+            if (record.kind !== Kind.Function && !this.prebound.has(value.index) && !this.classMade.has(value.index))
                 return true;
             const rank = this.creationRank.get(value.index);
             return rank !== undefined && rank < this.constPoint.get(scopeIndex);
@@ -709,7 +762,8 @@
             const scope = typeof key === "number" ? this.objects[key] : null;
             for (const index of this.functionsOf.get(key) || []) {
                 this.currentFunction = index;
-                this.makeFunction(index, factories[this.records[index].literal](), scope);
+                const factory = factories[this.records[index].literal];
+                this.makeFunction(index, (typeof factory === "function" ? factory : this.inClass(key, factory))(), scope);
             }
             for (const index of this.childrenOf.get(key) || []) {
                 const record = this.records[index];
@@ -719,8 +773,103 @@
                     continue;
                 const thisIndex = template.bindings.findIndex(([, kind]) => kind === "this");
                 const thisValue = thisIndex >= 0 ? this.resolveNow(record.bindings[thisIndex]) : undefined;
-                P.apply(children[this.shapeIds.get(index)], thisValue, [this, index]);
+                const shape = children[this.shapeIds.get(index)];
+                P.apply(typeof shape === "function" ? shape : this.inClass(key, shape), thisValue, [this, index]);
             }
+        }
+
+        // Code made inside a class with private names is evaluated inside the rebuilt class's body, through the evaluator
+        // its static block handed over: `entry` is {c: class literal id, t: the code}. The class is the evaluation of
+        // that literal in the scope `key` (the capture made sure there is one).
+        inClass(key, entry) {
+            if (!this.classRecords) {
+                this.classRecords = P.ownedMap();
+                this.inClassCode = P.ownedMap();
+                this.records.forEach((record, index) => {
+                    if (record.kind !== Kind.Function || !this.literal(record.literal).privateNames)
+                        return;
+                    const scopeKey = record.scope === null ? `global:${P.stringSlice(record.literal, 0, P.stringIndexOf(record.literal, ":"))}` : record.scope.index;
+                    const classKey = `${scopeKey}|${record.literal}`;
+                    this.classRecords.set(classKey, this.classRecords.has(classKey) ? -1 : index);
+                });
+            }
+            const classIndex = this.classRecords.get(`${key}|${entry.c}`);
+            if (classIndex === undefined || classIndex < 0)
+                this.fail(`code inside class ${entry.c} needs ${classIndex === undefined ? "a" : "one"} class record in scope ${key}`);
+            let made = this.inClassCode.get(classIndex);
+            if (!made) {
+                made = P.ownedMap();
+                this.inClassCode.set(classIndex, made);
+            }
+            let code = made.get(entry.t);
+            if (code === undefined) {
+                const info = this.created[classIndex] ? registry.privateClasses.get(this.objects[classIndex]) : undefined;
+                if (!info || !info.evaluator)
+                    this.fail(`class record ${classIndex} is not rebuilt before the code inside it`);
+                code = info.evaluator(entry.t);
+                made.set(entry.t, code);
+            }
+            return code;
+        }
+
+        // Objects that carry the private names of subclasses get them by constructing each such class with `super()`
+        // returning the object: the class's constructor body and field initializers do not run during a restore
+        // (Rewriter::emitPrivateNames), so this only adds the names (and public fields, removed again).
+        stampPrivateNames() {
+            this.records.forEach((record, index) => {
+                for (const [classRef, isStatic] of (record.body && record.body.privates) || []) {
+                    if (!isStatic && this.privateNamesOf(classRef, index).derived)
+                        this.construct(this.objects[classRef.index], this.objects[index]);
+                }
+            });
+        }
+
+        // Constructs `cls` during a restore; with `object`, its super() returns that object. Returns what was made, its
+        // own properties (public fields) removed.
+        construct(cls, object) {
+            const parent = P.getPrototypeOf(cls);
+            const keys = object ? P.ownedSet(P.ownKeys(object)) : null;
+            if (object)
+                P.setPrototypeOf(cls, function () {
+                    return object;
+                });
+            const wasRestoring = offload.hooks.r;
+            offload.hooks.r = true;
+            let made;
+            try {
+                made = P.construct(cls, [], cls);
+            } finally {
+                offload.hooks.r = wasRestoring;
+                if (object)
+                    P.setPrototypeOf(cls, parent);
+            }
+            for (const key of P.ownKeys(made)) {
+                if (!keys || !keys.has(key))
+                    P.deleteProperty(made, key);
+            }
+            return made;
+        }
+
+        writePrivateFields() {
+            this.records.forEach((record, index) => {
+                const object = this.objects[index];
+                for (const [classRef, isStatic, values] of (record.body && record.body.privates) || []) {
+                    const names = this.privateNamesOf(classRef, index);
+                    const info = registry.privateClasses.get(this.objects[classRef.index]);
+                    const declared = isStatic ? names.staticFields : names.fields;
+                    if (!info || values.length !== declared.length)
+                        this.fail(`record ${index} has ${values.length} private fields of class record ${classRef.index}, which declares ${declared.length}`);
+                    if (!isStatic && !info.brand(object))
+                        this.fail(`record ${index} did not get the private names of class record ${classRef.index}`);
+                    if (!values.length)
+                        continue;
+                    const resolved = values.map((value) => this.resolve(value));
+                    if (isStatic)
+                        info.staticSet(resolved);
+                    else
+                        info.set(object, resolved);
+                }
+            });
         }
 
         resolveNow(value) {
@@ -742,6 +891,11 @@
             registry.register(fn, record.literal, scope, undefined);
             if (literal.kind === "class")
                 this.bindClass(index, fn, literal, scope);
+            if (literal.privateNames) {
+                registry.noteClassEvaluation(scope, record.literal, fn);
+                for (const made of this.madeByClass.get(index) || [])
+                    this.set(made, this.construct(fn, null));
+            }
         }
 
         // The class's prototype object and its methods were made with it; bind their records to them.

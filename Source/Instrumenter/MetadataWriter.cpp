@@ -24,6 +24,19 @@ int MetadataWriter::templateIndexOf(Scope* scope) const
     return target ? target->templateIndex : -1;
 }
 
+// The innermost class with private names around `scope` (inclusive) below the scope's template: what is made there
+// is made inside that class's body, so a restore must make it there too (its text may use the private names).
+int MetadataWriter::enclosingPrivateClass(Scope* scope) const
+{
+    Scope* boundary = m_rewriter.bindingScope(scope);
+    for (; scope && scope != boundary; scope = scope->parent) {
+        if (scope->kind == ScopeKind::Class && scope->classLiteral >= 0
+            && m_analysis.literals()[scope->classLiteral]->hasPrivateNames)
+            return scope->classLiteral;
+    }
+    return -1;
+}
+
 static const char* literalKindName(LiteralKind kind)
 {
     switch (kind) {
@@ -39,6 +52,14 @@ static const char* literalKindName(LiteralKind kind)
         return "staticBlock";
     }
     return "function";
+}
+
+static std::string nameList(const std::vector<std::string>& names)
+{
+    std::string list = "[";
+    for (auto& name : names)
+        list += (list.size() > 1 ? "," : "") + quoteString(name);
+    return list + "]";
 }
 
 static const char* boolean(bool value)
@@ -60,6 +81,7 @@ std::string MetadataWriter::write() const
         json += ",\"strict\":" + std::string(boolean(scope->isStrict));
         json += ",\"handle\":" + quoteString(m_rewriter.handleName(*scope));
         json += ",\"eager\":" + std::string(boolean(scope->isEager));
+        json += ",\"privateClass\":" + std::to_string(enclosingPrivateClass(scope->parent));
         json += ",\"bindings\":[";
         for (size_t i = 0; i < scope->bindings.size(); ++i) {
             if (i)
@@ -96,7 +118,16 @@ std::string MetadataWriter::write() const
         for (size_t i = 0; i < literal->members.size(); ++i)
             json += (i ? "," : "") + std::to_string(literal->members[i]);
         json += "],\"owner\":" + std::to_string(literal->owner);
-        json += ",\"privateNames\":" + std::string(boolean(literal->hasPrivateNames)) + "}";
+        json += ",\"privateClass\":" + std::to_string(enclosingPrivateClass(literal->scope));
+        json += ",\"privateNames\":";
+        if (literal->hasPrivateNames) {
+            auto& names = literal->privateNames;
+            json += "{\"derived\":" + std::string(boolean(names.isDerived)) + ",\"brand\":" + boolean(!!names.brand)
+                + ",\"fields\":" + nameList(names.instanceFields) + ",\"staticFields\":" + nameList(names.staticFields)
+                + "}";
+        } else
+            json += "null";
+        json += "}";
     }
     json += "]}";
     return json;

@@ -20,6 +20,7 @@ public:
 
 private:
     int templateIndexOf(Scope*) const;
+    int enclosingPrivateClass(Scope*) const;
 
     const ScopeAnalysis& m_analysis;
     const Rewriter& m_rewriter;

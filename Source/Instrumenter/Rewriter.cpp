@@ -293,11 +293,56 @@ void Rewriter::emitSites()
         }
     }
     for (auto& literal : literals) {
+        if (literal->kind == LiteralKind::Class && literal->hasPrivateNames)
+            emitPrivateNames(*literal);
+    }
+    for (auto& literal : literals) {
         int marker = static_cast<int>(literal->index * 3);
         insert(literal->start, false, literal->depth, Marker, {}, marker);
         insert(literal->end, true, literal->depth, Marker, {}, marker + 1);
         if (literal->paramsStart)
             insert(*literal->paramsStart, false, literal->paramsDepth, Marker, {}, marker + 2);
+    }
+}
+
+// A class with private names hands the runtime, from a static block that runs before its other static elements,
+// arrows that test for its instance names and read and write its private fields (`#name` only works inside the
+// class body). A restore re-creates the class with an evaluator in place of `null` (restore.js), so that closures
+// that use the names can be made inside the body. During a restore the constructor's body does not run: constructing
+// the class then only adds its private names to the object (with `super()` returning that object).
+void Rewriter::emitPrivateNames(const Literal& literal)
+{
+    auto& names = literal.privateNames;
+    auto fieldList = [](const std::vector<std::string>& fields, const char* object) {
+        std::string list;
+        for (auto& field : fields)
+            list += (list.empty() ? "" : ",") + std::string(object) + "." + field;
+        return list;
+    };
+    auto fieldStores = [](const std::vector<std::string>& fields, const char* object) {
+        std::string stores;
+        for (size_t i = 0; i < fields.size(); ++i)
+            stores += std::string(object) + "." + fields[i] + "=__ofv[" + std::to_string(i) + "];";
+        return stores;
+    };
+    std::string text = "static {__offload.pc(this,null," + literalId(literal.index) + ",";
+    text += names.brand ? "(__ofo)=>" + *names.brand + " in __ofo," : "null,";
+    if (names.instanceFields.empty())
+        text += "null,null,";
+    else {
+        text += "(__ofo)=>[" + fieldList(names.instanceFields, "__ofo") + "],(__ofo,__ofv)=>{"
+            + fieldStores(names.instanceFields, "__ofo") + "},";
+    }
+    if (names.staticFields.empty())
+        text += "null,null";
+    else {
+        text += "()=>[" + fieldList(names.staticFields, "this") + "],(__ofv)=>{"
+            + fieldStores(names.staticFields, "this") + "}";
+    }
+    insert(names.bodyStart, false, names.bodyDepth, Hook, text + ");}");
+    if (names.constructorEntry) {
+        insert(*names.constructorEntry, false, names.constructorDepth, OuterWrapper,
+            names.isDerived ? "if (__offload.r) {super();return;}" : "if (__offload.r) return;");
     }
 }
 

@@ -64,6 +64,7 @@ private:
     std::string registration(Scope*, const std::string& handle) const;
     std::string topExpression();
     void emitSites();
+    void emitPrivateNames(const Literal&);
     void emitEntries();
     void insert(uint32_t offset, bool isClosing, unsigned depth, Slot, std::string text, int marker = -1);
     void apply();

@@ -43,6 +43,8 @@ struct Scope {
     std::vector<std::string> shadowNames;
     // A Class scope: code inside the class body refers to the class's inner name.
     bool isNameReferenced { false };
+    // A Class scope: the index of its class literal.
+    int classLiteral { -1 };
     bool needsThis { false };
     bool needsArguments { false };
     bool needsNewTarget { false };
@@ -88,6 +90,22 @@ struct Scope {
 
 enum class LiteralKind { Function, Class, Method, Field, StaticBlock };
 
+// What the runtime needs to read and re-install the private state of a class that declares private names. The class
+// body gets a static block (`__offload.pc(…)`) with arrows that read and write its private fields; during a restore its
+// instance field initializers and its constructor's body do not run, so that constructing it only stamps the private
+// names onto an object (Documentation/Instrumentation.md, "Private names").
+struct PrivateNames {
+    std::vector<std::string> instanceFields;
+    std::vector<std::string> staticFields;
+    // An instance private name (field, method or accessor): `#name in o` tells whether o carries the class's names.
+    std::optional<std::string> brand;
+    bool isDerived { false };
+    uint32_t bodyStart { 0 };
+    unsigned bodyDepth { 0 };
+    std::optional<uint32_t> constructorEntry;
+    unsigned constructorDepth { 0 };
+};
+
 struct MethodInfo {
     std::string kind { "method" }; // "method", "get" or "set".
     std::string prefix; // "", "async ", "*", "async *".
@@ -112,7 +130,11 @@ struct Literal {
     unsigned paramsDepth { 0 };
     std::vector<size_t> members;
     int owner { -1 };
+    // Functions with a statement body: where its code starts (after the directive prologue).
+    std::optional<uint32_t> bodyEntry;
+    unsigned bodyEntryDepth { 0 };
     bool hasPrivateNames { false };
+    PrivateNames privateNames; // Classes with private names.
     // Sites (hook calls) inside the class body that may run while the class is being defined (static blocks and
     // fields) or later (methods): the enclosing template's handle must then exist before the class does.
     bool hasInnerSites { false };
@@ -145,7 +167,8 @@ struct Site {
 };
 
 // Code that must not run while the runtime re-creates a class during a restore (`__offload.r` is true then): a static
-// block's body becomes `if (!__offload.r) { … }`, a static field's initializer `__offload.r ? void 0 : (…)`.
+// block's body becomes `if (!__offload.r) { … }`, a static field's initializer `__offload.r ? void 0 : (…)`, and so
+// does an instance field's initializer in a class with private names (the restore constructs such classes).
 struct RestoreGuard {
     uint32_t start;
     uint32_t end;

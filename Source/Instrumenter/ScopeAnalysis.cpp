@@ -594,6 +594,8 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
 
     Context bodyContext { function, context.headOf, depth + 1 };
     if (typeIs(body, "statement_block")) {
+        literal.bodyEntry = entry;
+        literal.bodyEntryDepth = depth + 1;
         function->entryOffsets.push_back(entry);
         function->entryNeedsSemicolon = needsSemicolon;
         function->entryDepth = depth + 1;

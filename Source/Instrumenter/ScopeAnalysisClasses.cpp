@@ -42,8 +42,12 @@ void ScopeAnalysis::visitMethod(TSNode node, size_t index, Scope* parent, const 
     literal.method = info;
     literal.name = info.key;
     literal.start = ts_node_start_byte(name);
-    if (typeIs(name, "private_property_identifier") && literal.owner >= 0)
-        m_literals[literal.owner]->hasPrivateNames = true;
+    if (typeIs(name, "private_property_identifier") && literal.owner >= 0) {
+        auto& owner = *m_literals[literal.owner];
+        owner.hasPrivateNames = true;
+        if (!info.isStatic && !owner.privateNames.brand)
+            owner.privateNames.brand = std::string(m_tree.text(name));
+    }
     Context keyContext { parent, context.headOf, context.depth + 1 };
     if (info.isComputed)
         visit(name, keyContext);
@@ -95,7 +99,9 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
 {
     Scope* scope = makeScope(ScopeKind::Class, context.scope, node, context);
     scope->isStrict = true;
+    scope->classLiteral = static_cast<int>(index);
     m_literals[index]->isStrict = true;
+    auto& privateNames = m_literals[index]->privateNames;
     TSNode name = childByField(node, "name");
     if (!ts_node_is_null(name))
         scope->shadowNames.push_back(std::string(m_tree.text(name)));
@@ -103,13 +109,20 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
     uint32_t count = ts_node_named_child_count(node);
     for (uint32_t i = 0; i < count; ++i) {
         TSNode child = ts_node_named_child(node, i);
-        if (typeIs(child, "class_heritage"))
+        if (typeIs(child, "class_heritage")) {
+            privateNames.isDerived = true;
             visit(child, classContext);
+        }
     }
 
     size_t hooksBefore = m_sites.size() + m_hookCount;
     size_t scopesBefore = m_scopes.size();
     TSNode body = childByField(node, "body");
+    privateNames.bodyStart = ts_node_start_byte(body) + 1;
+    privateNames.bodyDepth = context.depth + 1;
+    // Instance field initializers are guarded only in classes with private names, the only classes a restore
+    // constructs; which classes those are is known once the whole body has been seen.
+    std::vector<RestoreGuard> instanceFieldGuards;
     Context memberContext { scope, context.headOf, context.depth + 2 };
     uint32_t memberCount = ts_node_named_child_count(body);
     for (uint32_t i = 0; i < memberCount && m_refusal == Refusal::None; ++i) {
@@ -119,12 +132,29 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
             m_literals[memberIndex]->owner = index;
             m_literals[index]->members.push_back(memberIndex);
             visitMethod(member, memberIndex, scope, memberContext);
+            auto& method = *m_literals[memberIndex];
+            auto& info = *method.method;
+            if (info.key == "constructor" && !info.isStatic && !info.isComputed && info.kind == "method"
+                && info.prefix.empty()) {
+                privateNames.constructorEntry = method.bodyEntry;
+                privateNames.constructorDepth = method.bodyEntryDepth;
+            }
             continue;
         }
         if (typeIs(member, "field_definition")) {
             TSNode property = childByField(member, "property");
-            if (typeIs(property, "private_property_identifier"))
+            bool isStatic = isStaticMember(member);
+            if (typeIs(property, "private_property_identifier")) {
                 m_literals[index]->hasPrivateNames = true;
+                std::string privateName(m_tree.text(property));
+                if (isStatic)
+                    privateNames.staticFields.push_back(privateName);
+                else {
+                    privateNames.instanceFields.push_back(privateName);
+                    if (!privateNames.brand)
+                        privateNames.brand = privateName;
+                }
+            }
             if (typeIs(property, "computed_property_name"))
                 visit(property, memberContext);
             TSNode value = childByField(member, "value");
@@ -134,8 +164,11 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
             // outside the value's own insertions).
             size_t fieldIndex = makeLiteral(LiteralKind::Field, value, scope, context.depth + 2);
             m_literals[fieldIndex]->owner = index;
-            if (isStaticMember(member))
-                m_guards.push_back({ ts_node_start_byte(value), ts_node_end_byte(value), context.depth + 1, false });
+            RestoreGuard guard { ts_node_start_byte(value), ts_node_end_byte(value), context.depth + 1, false };
+            if (isStatic)
+                m_guards.push_back(guard);
+            else
+                instanceFieldGuards.push_back(guard);
             Scope* field = makeScope(ScopeKind::Field, scope, value, memberContext);
             visit(value, { field, context.headOf, context.depth + 3 }, propertyKeyName(m_tree, property));
             continue;
@@ -153,6 +186,8 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
         visit(member, memberContext);
     }
     m_literals[index]->hasInnerSites = m_sites.size() + m_hookCount != hooksBefore;
+    if (m_literals[index]->hasPrivateNames)
+        m_guards.insert(m_guards.end(), instanceFieldGuards.begin(), instanceFieldGuards.end());
 
     // Closures in the class body see the class's inner name binding, which no template of the enclosing scope holds
     // (a class expression's name is only bound inside it; a declaration's outer binding can be reassigned). When the

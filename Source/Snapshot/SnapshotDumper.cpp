@@ -256,7 +256,14 @@ std::string Printer::record(uint64_t index) const
             text += "]";
         }
     }
-    return text + "}";
+    text += "}";
+    for (auto& elements : body.privateElements) {
+        text += std::string(elements.isStatic ? " static-private(" : " private(") + value(elements.owner) + ") [";
+        for (size_t i = 0; i < elements.values.size(); ++i)
+            text += (i ? ", " : "") + value(elements.values[i]);
+        text += "]";
+    }
+    return text;
 }
 
 void Printer::blobs(const std::vector<Bundle::BlobInfo>* carried)

@@ -227,6 +227,23 @@ void JsonWriter::record(const Record& record, uint64_t index)
             raw("}");
         }
         raw("]");
+        if (!record.object.privateElements.empty()) {
+            raw(",\"privateElements\":[");
+            isFirst = true;
+            for (auto& elements : record.object.privateElements) {
+                raw(isFirst ? "{\"class\":" : ",{\"class\":");
+                isFirst = false;
+                value(elements.owner);
+                raw(elements.isStatic ? ",\"static\":true,\"values\":[" : ",\"static\":false,\"values\":[");
+                for (size_t i = 0; i < elements.values.size(); ++i) {
+                    if (i)
+                        raw(",");
+                    value(elements.values[i]);
+                }
+                raw("]}");
+            }
+            raw("]");
+        }
     }
     raw("}");
 }

@@ -106,6 +106,7 @@ struct Property {
 enum ObjectFlag : uint64_t {
     NotExtensible = 1 << 0,
     ArrayLengthNotWritable = 1 << 1, // Arrays only: frozen and sealed arrays.
+    HasPrivateElements = 1 << 2, // The ObjectBody ends with the private names the object carries.
 };
 
 // ArrayBuffer storage (the Storage field).
@@ -115,10 +116,19 @@ enum class BufferStorage : uint8_t {
     Detached = 2, // No contents; byteLength is 0.
 };
 
+// The private names of one class that an object carries: the class's instance names (with the values of its private
+// fields), or, on the class itself, its static private fields.
+struct PrivateElements {
+    Value owner; // A ref to the class's Function record.
+    bool isStatic { false };
+    std::vector<Value> values;
+};
+
 struct ObjectBody {
     Value prototype { Value::null() };
     uint64_t flags { 0 };
     std::vector<Property> properties;
+    std::vector<PrivateElements> privateElements; // Present exactly when flags has HasPrivateElements.
 };
 
 enum class RecordKind : uint8_t {

@@ -438,6 +438,32 @@ bool Parser::parseObjectBody(ByteReader& reader, ObjectBody& body)
         if (property.isAccessor() && !parseValue(reader, property.setter))
             return false;
     }
+    if (body.flags & HasPrivateElements) {
+        m_field = "private elements";
+        if (!readCount(reader, count, 3, sizeof(PrivateElements), "private element count"))
+            return false;
+        if (!count)
+            return fail(
+                SnapshotError::Malformed, reader.offset(), "the private elements flag is set but there are none");
+        body.privateElements.resize(count);
+        for (auto& elements : body.privateElements) {
+            uint8_t isStatic = 0;
+            if (!parseValue(reader, elements.owner) || !readU8(reader, isStatic, "private elements static flag"))
+                return false;
+            if (isStatic > 1)
+                return fail(
+                    SnapshotError::Malformed, reader.offset() - 1, "the private elements static flag is not 0 or 1");
+            elements.isStatic = isStatic;
+            uint64_t valueCount = 0;
+            if (!readCount(reader, valueCount, 1, sizeof(Value), "private field count"))
+                return false;
+            elements.values.resize(valueCount);
+            for (auto& value : elements.values) {
+                if (!parseValue(reader, value))
+                    return false;
+            }
+        }
+    }
     m_field = nullptr;
     return true;
 }

@@ -94,6 +94,11 @@ template <typename R, typename Callback> void forEachIndexInRecord(R& record, Ca
         if (property.isAccessor())
             forEachIndexInValue(property.setter, callback);
     }
+    for (auto& elements : record.object.privateElements) {
+        forEachIndexInValue(elements.owner, callback);
+        for (auto& value : elements.values)
+            forEachIndexInValue(value, callback);
+    }
 }
 
 template <typename RootsType, typename Callback> void forEachIndexInRoots(RootsType& roots, Callback&& callback)

@@ -70,6 +70,7 @@ private:
     bool checkRecord(uint64_t index);
     bool checkShape(const Record&, const RecordLayout&);
     bool checkObjectBody(const Record&);
+    bool checkPrivateElements(const ObjectBody&);
     bool checkScopeChains();
     bool checkRoots();
     bool checkCanonicalOrder();
@@ -383,6 +384,43 @@ bool Validator::checkRecord(uint64_t index)
     return true;
 }
 
+// Each entry names a Function record (a class); a static entry is the record's own. Entries are in canonical order:
+// by the class's literal id, then by the class's object id, a static entry before an instance one.
+bool Validator::checkPrivateElements(const ObjectBody& body)
+{
+    m_field = "private elements";
+    const PrivateElements* previous = nullptr;
+    for (auto& elements : body.privateElements) {
+        if (!checkValue(elements.owner, ValueRule::RefOrIntrinsic))
+            return false;
+        if (!elements.owner.isRef() || elements.owner.payload >= m_snapshot.records.size()
+            || m_snapshot.records[elements.owner.payload].kind != RecordKind::Function)
+            return fail(SnapshotError::DanglingReference, "the class of private elements is not a Function record");
+        if (elements.isStatic && elements.owner.payload != *m_recordIndex)
+            return fail(SnapshotError::Malformed, "static private elements belong to another record");
+        for (auto& value : elements.values) {
+            if (!checkValue(value, ValueRule::Any))
+                return false;
+        }
+        if (previous) {
+            auto& a = m_snapshot.records[previous->owner.payload];
+            auto& b = m_snapshot.records[elements.owner.payload];
+            auto literalOf = [&](const Record& owner) -> const std::u16string& {
+                return m_snapshot.strings[owner.fields[0]].units;
+            };
+            auto order = literalOf(a) <=> literalOf(b);
+            if (order == 0)
+                order = a.id <=> b.id;
+            if (order == 0)
+                order = static_cast<int>(!previous->isStatic) <=> static_cast<int>(!elements.isStatic);
+            if (order >= 0)
+                return fail(SnapshotError::Malformed, "private elements are not in canonical order");
+        }
+        previous = &elements;
+    }
+    return true;
+}
+
 bool Validator::checkObjectBody(const Record& record)
 {
     auto& body = record.object;
@@ -390,9 +428,14 @@ bool Validator::checkObjectBody(const Record& record)
     if (!checkValue(body.prototype, ValueRule::NullRefOrIntrinsic))
         return false;
     m_field = "flags";
-    uint64_t allowedFlags = NotExtensible | (record.kind == RecordKind::Array ? uint64_t(ArrayLengthNotWritable) : 0);
+    uint64_t allowedFlags = NotExtensible | HasPrivateElements
+        | (record.kind == RecordKind::Array ? uint64_t(ArrayLengthNotWritable) : 0);
     if (body.flags & ~allowedFlags)
         return fail(SnapshotError::Malformed, "object flags " + std::to_string(body.flags) + " have unknown bits");
+    if (!!(body.flags & HasPrivateElements) != !body.privateElements.empty())
+        return fail(SnapshotError::Malformed, "the private elements flag does not match the private elements");
+    if (!checkPrivateElements(body))
+        return false;
     m_field = "properties";
     m_keys.clear();
     for (size_t i = 0; i < body.properties.size(); ++i) {

@@ -116,6 +116,16 @@ public:
             if (property.isAccessor())
                 writeValue(writer, property.setter);
         }
+        if (!(record.object.flags & HasPrivateElements))
+            return;
+        writer.appendVarint(record.object.privateElements.size());
+        for (auto& elements : record.object.privateElements) {
+            writeValue(writer, elements.owner);
+            writer.appendU8(elements.isStatic);
+            writer.appendVarint(elements.values.size());
+            for (auto& value : elements.values)
+                writeValue(writer, value);
+        }
     }
 
     static void writeString(ByteWriter& writer, const StringEntry& entry)

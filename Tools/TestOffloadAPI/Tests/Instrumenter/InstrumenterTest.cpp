@@ -95,8 +95,8 @@ TEST(Instrumenter, LazyHandleInFunction)
         "(__ofs0 = "
         "__offload.s(\"SID:0\", (__ofi) => { switch (__ofi) { case 0: return a; } }, null)))); }");
     EXPECT_EQ(query(result, "JSON.stringify(meta.templates)"),
-        "[{\"kind\":\"function\",\"parent\":-1,\"strict\":false,\"handle\":\"__ofs0\",\"eager\":false,\"bindings\":[["
-        "\"a\",\"param\"]]}]");
+        "[{\"kind\":\"function\",\"parent\":-1,\"strict\":false,\"handle\":\"__ofs0\",\"eager\":false,"
+        "\"privateClass\":-1,\"bindings\":[[\"a\",\"param\"]]}]");
 }
 
 TEST(Instrumenter, TopLevelLexicalHandleIsNamedAfterTheScript)
@@ -145,18 +145,18 @@ TEST(Instrumenter, LiteralOffsetsSliceTheLiteralText)
 
 TEST(Instrumenter, ClassElementLiteralsSliceTheirText)
 {
-    auto result = instrumentOrFail("class K { static f = () => 1; g = 2; static { this.h = 3; } #p() {} }");
+    auto result = instrumentOrFail("class K { static f = () => 1; g = 2; static { this.h = 3; } p() {} }");
     EXPECT_EQ(query(result, "meta.literals.map(l => l.kind + '=' + code.slice(l.start, l.end)).join(' | ')"),
         "class=class K { static f = __offload.r ? void 0 : (__offload.f(() => 1, \"" + result.scriptId + ":2\", __ofs_"
             + result.scriptId
-            + ")); g = 2; static {if (!__offload.r) { this.h = 3; }} #p() {} } | "
+            + ")); g = 2; static {if (!__offload.r) { this.h = 3; }} p() {} } | "
               "field=__offload.f(() => 1, \""
             + result.scriptId + ":2\", __ofs_" + result.scriptId
-            + ") | function=() => 1 | field=2 | staticBlock=static {if (!__offload.r) { this.h = 3; }} | method=#p() "
+            + ") | function=() => 1 | field=2 | staticBlock=static {if (!__offload.r) { this.h = 3; }} | method=p() "
               "{}");
     EXPECT_EQ(query(result, "meta.literals.map(l => l.owner).join()"), "-1,0,-1,0,0,0");
     EXPECT_EQ(query(result, "JSON.stringify(meta.literals[0].members)"), "[5]");
-    EXPECT_EQ(query(result, "meta.literals[5].method.key + ' ' + meta.literals[0].privateNames"), "#p true");
+    EXPECT_EQ(query(result, "meta.literals[5].method.key + ' ' + meta.literals[0].privateNames"), "p null");
 }
 
 TEST(Instrumenter, OffsetsIncludeInnerHooks)
@@ -202,7 +202,7 @@ TEST(Instrumenter, ManySitesShareOneMaker)
     auto run = JSCTestHarness::run(
         result.code, result.metadataJson, "const fs = f(1); print(fs[2](), JSON.stringify(__offload.scopeOf(fs[0])))");
     EXPECT_EQ(run.output, "3 {\"a\":1}");
-    EXPECT_EQ(run.hookCounts, "{\"f\":3,\"s\":1,\"d\":1,\"o\":0,\"ev\":0}");
+    EXPECT_EQ(run.hookCounts, "{\"f\":3,\"s\":1,\"d\":1,\"o\":0,\"ev\":0,\"pc\":0}");
 }
 
 TEST(Instrumenter, ShadowingMakesTheParentEager)
@@ -326,11 +326,66 @@ TEST(Instrumenter, StaticCodeIsGuardedDuringRestore)
     EXPECT_EQ(restoring.output, "undefined undefined 2");
 }
 
-TEST(Instrumenter, PrivateNamesAreFlagged)
+TEST(Instrumenter, PrivateNamesAreDescribed)
 {
-    auto result = instrumentOrFail("class P { #x = 1; get x() { return this.#x; } } class Q { y = 2; }");
-    EXPECT_EQ(query(result, "meta.literals.filter(l => l.kind === 'class').map(l => l.privateNames).join(' ')"),
-        "true false");
+    auto result
+        = instrumentOrFail("class P { #x = 1; static #s; #m() {} get x() { return this.#x; } } class Q { y = 2; }"
+                           " class R extends Q { static #t() {} }");
+    EXPECT_EQ(query(result,
+                  "meta.literals.filter(l => l.kind === 'class').map(l => JSON.stringify(l.privateNames))"
+                  ".join(' ')"),
+        "{\"derived\":false,\"brand\":true,\"fields\":[\"#x\"],\"staticFields\":[\"#s\"]} null "
+        "{\"derived\":true,\"brand\":false,\"fields\":[],\"staticFields\":[]}");
+}
+
+TEST(Instrumenter, PrivateClassHandsOverItsReaders)
+{
+    auto result = instrumentOrFail(
+        "class P { #x = 1; #y = 'y'; static #s = 's'; get x() { return this.#x; } static get s() { return P.#s; } }");
+    EXPECT_EQ(withoutScriptId(result),
+        "let __ofs_SID = __offload.s(\"SID:0\", (__ofi) => { switch (__ofi) { case 0: return P; } }, null);"
+        "let P = __offload.f(class P {static {__offload.pc(this,null,\"SID:0\",(__ofo)=>#x in __ofo,"
+        "(__ofo)=>[__ofo.#x,__ofo.#y],(__ofo,__ofv)=>{__ofo.#x=__ofv[0];__ofo.#y=__ofv[1];},()=>[this.#s],"
+        "(__ofv)=>{this.#s=__ofv[0];});} #x = __offload.r ? void 0 : (1); #y = __offload.r ? void 0 : ('y'); "
+        "static #s = __offload.r ? void 0 : ('s'); get x() { return this.#x; } static get s() { return P.#s; } }, "
+        "\"SID:0\", __ofs_SID);");
+    // The readers see and change the private state of instances and of the class.
+    auto run = JSCTestHarness::run(
+        "let readers; const pc = __offload.pc; __offload.pc = (...args) => { readers = args; pc(...args); };"
+            + result.code,
+        result.metadataJson,
+        "const [cls, , , brand, get, set, staticGet, staticSet] = readers; const p = new P();"
+        "print(cls === P, brand(p), brand({}), get(p).join());"
+        "set(p, [5, 'z']); staticSet(['t']); print(p.x, get(p).join(), staticGet().join(), P.s)");
+    EXPECT_EQ(run.exception, "");
+    EXPECT_EQ(run.output, "true true false 1,y\n5 5,z t t");
+}
+
+TEST(Instrumenter, ConstructingPrivateClassesWhileRestoringOnlyAddsNames)
+{
+    auto result
+        = instrumentOrFail("const log = []; class A { #a = log.push('a field'); constructor() { log.push('A'); }"
+                           " static has(o) { return #a in o; } }"
+                           " class B extends A { #b = log.push('b field'); constructor(x) { super(); "
+                           "log.push('B ' + x); } static has(o) { return #b in o; } }");
+    auto normal = JSCTestHarness::run(result.code, result.metadataJson, "new B(1); print(log.join())");
+    EXPECT_EQ(normal.output, "a field,A,b field,B 1");
+    auto restoring = JSCTestHarness::run(result.code, result.metadataJson,
+        "__offload.r = true; const b = new B(1); print(log.length, A.has(b), B.has(b))");
+    EXPECT_EQ(restoring.exception, "");
+    EXPECT_EQ(restoring.output, "0 true true");
+}
+
+TEST(Instrumenter, CodeInsidePrivateClassesIsMarked)
+{
+    // The field's scope, the method and its scope are made inside P's body; the arrows are made in scopes that are
+    // already inside it. Q has no private names.
+    auto result = instrumentOrFail("class P { #x; f = () => this; m() { return () => this.#x; } } class Q { n() {"
+                                   " return () => this; } }");
+    EXPECT_EQ(query(result, "meta.literals.map(l => l.kind + ':' + l.privateClass).join()"),
+        "class:-1,field:0,function:-1,method:0,function:-1,class:-1,method:-1,function:-1");
+    EXPECT_EQ(query(result, "meta.templates.map(t => t.kind + ':' + t.privateClass).join()"),
+        "script:-1,field:0,function:0,function:-1");
 }
 
 TEST(Instrumenter, NoNewlineIsInserted)

@@ -22,7 +22,7 @@ var __offload = (function () {
     const errors = [];
     const isHandle = (h) => h === null || (typeof h === 'object' && h.__isHandle === true);
     const api = {
-        r: false, evh: null, errors, counts: { f: 0, s: 0, d: 0, o: 0, ev: 0 },
+        r: false, evh: null, errors, counts: { f: 0, s: 0, d: 0, o: 0, ev: 0, pc: 0 },
         register(json) {
             const m = JSON.parse(json);
             m.templates.forEach((t, i) => { meta[m.sid + ':' + i] = t.bindings.map((b) => b[0]); });
@@ -47,6 +47,18 @@ var __offload = (function () {
             if (typeof fn === 'function' && fn.name === '' && typeof names[id] === 'string')
                 Object.defineProperty(fn, 'name', { value: names[id], configurable: true });
             return fn;
+        },
+        pc(cls, evaluator, id, brand, get, set, staticGet, staticSet) {
+            api.counts.pc++;
+            if (typeof cls !== 'function') errors.push('pc() got a ' + typeof cls + ' for ' + id);
+            if (evaluator !== null) errors.push('pc() got an evaluator outside a restore for ' + id);
+            if (!(id in names)) errors.push('pc(): unknown literal ' + id);
+            for (const fn of [brand, get, set, staticGet, staticSet])
+                if (fn !== null && typeof fn !== 'function') errors.push('pc(): a ' + typeof fn + ' for ' + id);
+            if ((get === null) !== (set === null) || (staticGet === null) !== (staticSet === null))
+                errors.push('pc(): a reader without a writer for ' + id);
+            // The static block runs first: the class's static fields do not exist yet.
+            if (brand && brand(cls)) errors.push('pc(): the class carries its own instance names ' + id);
         },
         d(h, ...rest) {
             api.counts.d++;

@@ -261,6 +261,62 @@ TEST(SnapshotReader, RejectsMalformedRecords)
         SnapshotError::Malformed);
 }
 
+static size_t findInstanceWithPrivates(const Snapshot& snapshot)
+{
+    for (size_t i = 0; i < snapshot.records.size(); ++i) {
+        auto& elements = snapshot.records[i].object.privateElements;
+        if (!elements.empty() && !elements[0].isStatic)
+            return i;
+    }
+    return 0;
+}
+
+TEST(SnapshotReader, ReadsPrivateElements)
+{
+    auto bytes = SnapshotWriter::write(buildRichSnapshot());
+    Snapshot snapshot;
+    ASSERT_TRUE(SnapshotReader::read(bytes, snapshot, nullptr));
+    auto& instance = snapshot.records[findInstanceWithPrivates(snapshot)].object;
+    ASSERT_EQ(instance.privateElements.size(), 1u);
+    EXPECT_EQ(instance.privateElements[0].values.size(), 2u);
+    auto& owner = snapshot.records[instance.privateElements[0].owner.payload];
+    ASSERT_EQ(owner.kind, RecordKind::Function);
+    ASSERT_EQ(owner.object.privateElements.size(), 1u);
+    EXPECT_TRUE(owner.object.privateElements[0].isStatic);
+    EXPECT_EQ(owner.object.privateElements[0].values[0], Value::integer(3));
+}
+
+TEST(SnapshotReader, RejectsMalformedPrivateElements)
+{
+    // The class of private elements is not a Function record.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findInstanceWithPrivates(snapshot)].object.privateElements[0].owner = Value::ref(0);
+    }),
+        SnapshotError::DanglingReference);
+    // Static private fields on an object other than their class.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findInstanceWithPrivates(snapshot)].object.privateElements[0].isStatic = true;
+    }),
+        SnapshotError::Malformed);
+    // The flag without any elements.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findInstanceWithPrivates(snapshot)].object.privateElements.clear();
+    }),
+        SnapshotError::Malformed);
+    // The same class twice: not in canonical order.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        auto& elements = snapshot.records[findInstanceWithPrivates(snapshot)].object.privateElements;
+        elements.push_back(elements[0]);
+    }),
+        SnapshotError::Malformed);
+    // Uninitialized as a private field's value.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findInstanceWithPrivates(snapshot)].object.privateElements[0].values[0]
+            = Value::uninitialized();
+    }),
+        SnapshotError::Malformed);
+}
+
 TEST(SnapshotReader, RejectsNonCanonicalArrays)
 {
     // A dense part ending with a hole, one less than half full, and an element property that belongs in it.

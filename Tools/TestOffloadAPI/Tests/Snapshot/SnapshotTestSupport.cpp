@@ -44,6 +44,19 @@ Snapshot buildRichSnapshot(std::vector<std::vector<uint8_t>>* blobBodies)
     builder.property(object, "method", Value::ref(method));
     builder.global("obj", Value::ref(object));
 
+    // A class with private names: its static private field, and an instance carrying its names and fields.
+    uint64_t privateClass = builder.add(
+        RecordKind::Function, { builder.string("0123456789abcdef:20") }, { Value::null(), Value::undefined() });
+    builder.record(privateClass).object.flags = HasPrivateElements;
+    builder.record(privateClass)
+        .object.privateElements.push_back({ Value::ref(privateClass), true, { Value::integer(3) } });
+    uint64_t instance = builder.add(RecordKind::Object);
+    builder.record(instance).object.flags = HasPrivateElements;
+    builder.record(instance).object.privateElements.push_back(
+        { Value::ref(privateClass), false, { builder.stringValue("secret"), Value::ref(object) } });
+    builder.global("PrivateClass", Value::ref(privateClass));
+    builder.global("withPrivates", Value::ref(instance));
+
     // Numbers and BigInts: -0 stays a double, NaN is canonical, int32-valued doubles are ints.
     builder.global("negativeZero", Value::rawDouble(-0.0));
     builder.global("notANumber", Value::number(std::numeric_limits<double>::quiet_NaN()));
