@@ -370,6 +370,13 @@
             const promise = registry.promises.get(value);
             if (promise)
                 return this.describePromise(value, promise, index);
+            const element = registry.combinatorElements.get(value);
+            if (element) {
+                this.reach(element.state, index, "<combinator>");
+                return { kind: Kind.PromiseCombinatorElement, state: element.state, which: element.which, elementIndex: element.index, body: this.describeBody(value, index) };
+            }
+            if (registry.combinatorStates.has(value))
+                return this.describeCombinator(value, index);
 
             const proxy = registry.proxies.get(value);
             if (proxy) {
@@ -463,6 +470,18 @@
                 }
             }
             return { kind: Kind.Promise, state, result, reactions, body: this.describeBody(promise, index) };
+        }
+
+        // What Promise.all, allSettled or any still waits for (registry.js).
+        describeCombinator(state, index) {
+            this.reach(state.resolve, index, "<combinator resolve>");
+            this.reach(state.reject, index, "<combinator reject>");
+            const elements = [];
+            for (let i = 0; i < state.values.length; ++i) {
+                this.reach(state.values[i], index, `<combinator value ${i}>`);
+                elements.push(!!state.called[i], state.values[i]);
+            }
+            return { kind: Kind.PromiseCombinator, type: state.type, remaining: state.remaining, resolve: state.resolve, reject: state.reject, elements };
         }
 
         describeSymbol(symbol) {
@@ -1020,6 +1039,20 @@
                 this.writeValue(writer, plan.promise);
                 writer.u8(plan.which);
                 return;
+            case Kind.PromiseCombinator:
+                writer.u8(plan.type);
+                writer.varint(plan.remaining);
+                this.writeValue(writer, plan.resolve);
+                this.writeValue(writer, plan.reject);
+                writer.varint(plan.elements.length / 2);
+                for (const item of plan.elements)
+                    this.writeValue(writer, item);
+                return;
+            case Kind.PromiseCombinatorElement:
+                this.writeValue(writer, plan.state);
+                writer.u8(plan.which);
+                writer.varint(plan.elementIndex);
+                break;
             case Kind.Symbol:
                 this.writeValue(writer, plan.description);
                 return;
@@ -1210,6 +1243,14 @@
         case Kind.ResolvingFunction:
             visit(plan.promise);
             return;
+        case Kind.PromiseCombinator:
+            visit(plan.resolve);
+            visit(plan.reject);
+            plan.elements.forEach(visit);
+            return;
+        case Kind.PromiseCombinatorElement:
+            visit(plan.state);
+            break;
         case Kind.Symbol:
         case Kind.RegisteredSymbol:
         case Kind.WellKnownSymbol:

@@ -332,6 +332,28 @@
                 record.promise = this.readValue(reader);
                 record.which = reader.u8();
                 return record;
+            case Kind.PromiseCombinator:
+                record.type = reader.u8();
+                if (record.type > 2)
+                    reader.fail("unknown promise combinator type");
+                record.remaining = reader.varint();
+                record.resolve = this.readValue(reader);
+                record.reject = this.readValue(reader);
+                record.called = [];
+                record.values = [];
+                for (let count = reader.varint(); count > 0; --count) {
+                    const called = this.readValue(reader);
+                    if (typeof called !== "boolean")
+                        reader.fail("a combinator element's called flag is not a boolean");
+                    record.called.push(called);
+                    record.values.push(this.readValue(reader));
+                }
+                return record;
+            case Kind.PromiseCombinatorElement:
+                record.state = this.readValue(reader);
+                record.which = reader.u8();
+                record.elementIndex = reader.varint();
+                break;
             case Kind.Symbol:
                 record.description = this.readValue(reader);
                 return record;

@@ -57,6 +57,8 @@
             Arguments: 23,
             ResolvingFunction: 24,
             Intrinsic: 25,
+            PromiseCombinator: 26,
+            PromiseCombinatorElement: 27,
         }),
         Attribute: Object.freeze({ Writable: 1, Enumerable: 2, Configurable: 4, Accessor: 8 }),
         typedArrayTypes: Object.freeze([

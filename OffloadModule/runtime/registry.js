@@ -470,7 +470,106 @@
         return promise;
     }
 
+    // Promise.all, allSettled and any react to each input through element functions that the engine would make and
+    // keep out of reach. These versions follow the same steps (ECMA-262, PerformPromiseAll and its siblings) with
+    // element functions of their own, which the capture can describe: a CombinatorState (the values so far, which
+    // elements were called, how many inputs are still awaited) and, per element function, its state, index and kind.
+    const CombinatorType = Object.freeze({ All: 0, AllSettled: 1, Any: 2 });
+
+    class CombinatorState {
+        constructor(type, resolve, reject) {
+            this.type = type;
+            this.remaining = 1;
+            this.resolve = resolve;
+            this.reject = reject;
+            this.values = [];
+            this.called = [];
+        }
+    }
+    const combinatorStates = P.ownedWeakSet();
+    const combinatorElements = P.ownedWeakMap();
+
+    function newCombinatorState(type, resolve, reject) {
+        const state = new CombinatorState(type, resolve, reject);
+        combinatorStates.add(state);
+        runtimeObjects.add(state.values);
+        runtimeObjects.add(state.called);
+        return state;
+    }
+
+    function finishCombinator(state) {
+        const list = P.arraySlice(state.values);
+        if (state.type === CombinatorType.Any)
+            return P.apply(state.reject, undefined, [new P.AggregateError(list)]);
+        return P.apply(state.resolve, undefined, [list]);
+    }
+
+    // `which` is 0 for a fulfilment element, 1 for a rejection element. Like the engine's, an element function has
+    // length 1, an empty name and no prototype.
+    function makeCombinatorElement(state, index, which) {
+        const element = [(value) => {
+            if (state.called[index])
+                return undefined;
+            state.called[index] = true;
+            if (state.type === CombinatorType.AllSettled)
+                state.values[index] = which === 0 ? { status: "fulfilled", value } : { status: "rejected", reason: value };
+            else
+                state.values[index] = value;
+            return --state.remaining === 0 ? finishCombinator(state) : undefined;
+        }][0];
+        combinatorElements.set(element, { state, index, which });
+        return element;
+    }
+
+    function newPromiseCapability(C) {
+        let resolve;
+        let reject;
+        const promise = new C((resolveFunction, rejectFunction) => {
+            if (resolve !== undefined || reject !== undefined)
+                throw new P.TypeError("Promise executor has already been called");
+            resolve = resolveFunction;
+            reject = rejectFunction;
+        });
+        if (typeof resolve !== "function" || typeof reject !== "function")
+            throw new P.TypeError("Promise resolve or reject function is not callable");
+        return { promise, resolve, reject };
+    }
+
+    function performCombinator(type, C, iterable) {
+        const capability = newPromiseCapability(C);
+        const state = newCombinatorState(type, capability.resolve, capability.reject);
+        try {
+            const promiseResolve = C.resolve;
+            if (typeof promiseResolve !== "function")
+                throw new P.TypeError("Promise resolve is not a function");
+            let index = 0;
+            // for-of closes the iterator when a step below throws, as the specification's IteratorClose does.
+            for (const next of iterable) {
+                state.values[index] = undefined;
+                state.called[index] = false;
+                const nextPromise = P.apply(promiseResolve, C, [next]);
+                const onFulfilled = type === CombinatorType.Any ? capability.resolve : makeCombinatorElement(state, index, 0);
+                const onRejected = type === CombinatorType.All ? capability.reject : makeCombinatorElement(state, index, 1);
+                ++state.remaining;
+                nextPromise.then(onFulfilled, onRejected);
+                ++index;
+            }
+            if (--state.remaining === 0)
+                finishCombinator(state);
+        } catch (error) {
+            P.apply(capability.reject, undefined, [error]);
+        }
+        return capability.promise;
+    }
+
     function installPromiseHooks() {
+        for (const [key, type] of [["all", CombinatorType.All], ["allSettled", CombinatorType.AllSettled], ["any", CombinatorType.Any]]) {
+            wrapBuiltin(P.Promise, key, {
+                apply(target, thisArgument, args) {
+                    return performCombinator(type, thisArgument, args[0]);
+                },
+            });
+        }
         const wrapper = wrapBuiltin(globalThis, "Promise", { construct: constructTracked });
         P.defineProperty(P.Promise.prototype, "constructor", { ...P.getOwnPropertyDescriptor(P.Promise.prototype, "constructor"), value: wrapper });
         // finally() reacts through functions the engine makes around onFinally; the reaction is kept as
@@ -509,6 +608,11 @@
     }
 
     registry.PromiseState = PromiseState;
+    registry.CombinatorType = CombinatorType;
+    registry.combinatorStates = combinatorStates;
+    registry.combinatorElements = combinatorElements;
+    registry.newCombinatorState = newCombinatorState;
+    registry.makeCombinatorElement = makeCombinatorElement;
     registry.newTrackedPromise = () => {
         const record = new PromiseRecord();
         const promise = P.construct(P.Promise, [trackingExecutor(record, () => {})], P.Promise);

@@ -399,6 +399,23 @@
                     this.attachReactions(index);
                 break;
             }
+            case Kind.PromiseCombinator: {
+                const state = registry.newCombinatorState(record.type, this.resolve(record.resolve), this.resolve(record.reject));
+                this.set(index, state, true);
+                state.remaining = record.remaining;
+                record.values.forEach((value, i) => {
+                    state.values[i] = this.resolve(value);
+                    state.called[i] = record.called[i];
+                });
+                break;
+            }
+            case Kind.PromiseCombinatorElement: {
+                const state = this.resolve(record.state);
+                if (!registry.combinatorStates.has(state) || record.elementIndex >= state.values.length || record.which > 1)
+                    this.fail(`promise combinator element ${index} does not match its combinator`);
+                this.set(index, registry.makeCombinatorElement(state, record.elementIndex, record.which), true);
+                break;
+            }
             case Kind.ResolvingFunction: {
                 const promise = this.resolve(record.promise);
                 const promiseRecord = registry.promises.get(promise);
@@ -732,7 +749,7 @@
             if (!(value instanceof Ref))
                 return true;
             const record = this.records[value.index];
-            if (record.kind === Kind.BoundFunction || record.kind === Kind.Proxy || record.kind === Kind.Promise || record.kind === Kind.ResolvingFunction)
+            if (record.kind === Kind.BoundFunction || record.kind === Kind.Proxy || record.kind === Kind.Promise || record.kind === Kind.ResolvingFunction || record.kind === Kind.PromiseCombinatorElement)
                 return false;
             if (record.kind !== Kind.Function && !this.prebound.has(value.index) && !this.classMade.has(value.index))
                 return true;
@@ -1015,6 +1032,7 @@
                 case Kind.WellKnownSymbol:
                 case Kind.Proxy:
                 case Kind.ResolvingFunction:
+                case Kind.PromiseCombinator:
                     return;
                 case Kind.Array:
                     record.elements.forEach((element, i) => {

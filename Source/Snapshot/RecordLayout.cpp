@@ -102,6 +102,19 @@ static constexpr FieldSpec resolvingFunctionFields[] = {
     { FieldType::U8, "which", ValueRule::Any, 1 },
 };
 
+static constexpr FieldSpec promiseCombinatorFields[] = {
+    { FieldType::U8, "type", ValueRule::Any, 2 },
+    { FieldType::Varint, "remaining" },
+    { FieldType::Value, "resolve", ValueRule::RefOrIntrinsic },
+    { FieldType::Value, "reject", ValueRule::RefOrIntrinsic },
+    { FieldType::List, "elements", ValueRule::Boolean, 2, ValueRule::Any },
+};
+static constexpr FieldSpec promiseCombinatorElementFields[] = {
+    { FieldType::Value, "combinator", ValueRule::CombinatorRef },
+    { FieldType::U8, "which", ValueRule::Any, 1 },
+    { FieldType::Varint, "index" },
+};
+
 static const std::array<RecordLayout, lastRecordKind + 1> layouts = { {
     { nullptr, false, {} },
     { "Object", true, {} },
@@ -129,6 +142,8 @@ static const std::array<RecordLayout, lastRecordKind + 1> layouts = { {
     { "Arguments", true, argumentsFields },
     { "ResolvingFunction", false, resolvingFunctionFields },
     { "Intrinsic", true, intrinsicFields },
+    { "PromiseCombinator", false, promiseCombinatorFields },
+    { "PromiseCombinatorElement", true, promiseCombinatorElementFields },
 } };
 
 const RecordLayout* recordLayout(uint64_t kind)

@@ -28,6 +28,8 @@ enum class ValueRule : uint8_t {
     PromiseRef,
     ArrayRef, // The pending-work root.
     GlobalRef, // The global root.
+    Boolean, // A combinator element's called flag.
+    CombinatorRef,
 };
 
 enum class FieldType : uint8_t {

@@ -159,8 +159,11 @@ enum class RecordKind : uint8_t {
     // A built-in object whose own properties the program changed (e.g. a method added to Array.prototype): named
     // by its path, with its full ObjectBody. Unchanged built-ins are `intrinsic` values, not records.
     Intrinsic = 25,
+    // What Promise.all, allSettled or any still waits for, and the element functions that report its inputs.
+    PromiseCombinator = 26,
+    PromiseCombinatorElement = 27,
 };
-constexpr uint8_t lastRecordKind = 25;
+constexpr uint8_t lastRecordKind = 27;
 
 // One record. Its kind-specific fields are stored flat, in the order of the kind's layout (RecordLayout.h):
 // `fields` holds the varint, u8, string-index and blob-index fields, `values` the Value fields followed by the

@@ -233,6 +233,10 @@ bool Validator::checkValue(const Value& value, ValueRule rule)
         return isRefOfKind(value, RecordKind::Array) || expected("an Array ref");
     case ValueRule::GlobalRef:
         return (tag == ValueTag::Ref && !value.payload) || expected("a ref to record 0");
+    case ValueRule::Boolean:
+        return tag == ValueTag::True || tag == ValueTag::False || expected("a boolean");
+    case ValueRule::CombinatorRef:
+        return isRefOfKind(value, RecordKind::PromiseCombinator) || expected("a PromiseCombinator ref");
     }
     return true;
 }
@@ -368,6 +372,12 @@ bool Validator::checkRecord(uint64_t index)
         if (auto violation = RecordRules::checkView(m_snapshot, record))
             return fail(violation->code, violation->message);
         break;
+    case RecordKind::PromiseCombinatorElement: {
+        auto& combinator = m_snapshot.records[record.values[0].payload];
+        if (record.fields[1] >= (combinator.values.size() - 2) / 2)
+            return fail(SnapshotError::Malformed, "the element's index is not below its combinator's element count");
+        break;
+    }
     case RecordKind::Proxy:
         if ((record.values[0].tag == ValueTag::Null) != (record.values[1].tag == ValueTag::Null))
             return fail(SnapshotError::Malformed, "a Proxy's target and handler are both null (revoked) or neither is");

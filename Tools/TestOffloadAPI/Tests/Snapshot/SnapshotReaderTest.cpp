@@ -317,6 +317,29 @@ TEST(SnapshotReader, RejectsMalformedPrivateElements)
         SnapshotError::Malformed);
 }
 
+TEST(SnapshotReader, RejectsMalformedPromiseCombinators)
+{
+    // An element index past its combinator's elements.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findRecord(snapshot, RecordKind::PromiseCombinatorElement)].fields[1] = 2;
+    }),
+        SnapshotError::Malformed);
+    // A called flag that is not a boolean; an element whose combinator is another kind of record.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findRecord(snapshot, RecordKind::PromiseCombinator)].values[2] = Value::integer(1);
+    }),
+        SnapshotError::Malformed);
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findRecord(snapshot, RecordKind::PromiseCombinatorElement)].values[0] = Value::ref(0);
+    }),
+        SnapshotError::Malformed);
+    // An unknown combinator type.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findRecord(snapshot, RecordKind::PromiseCombinator)].fields[0] = 3;
+    }),
+        SnapshotError::Malformed);
+}
+
 TEST(SnapshotReader, RejectsNonCanonicalArrays)
 {
     // A dense part ending with a hole, one less than half full, and an element property that belongs in it.

@@ -172,6 +172,15 @@ Snapshot buildRichSnapshot(std::vector<std::vector<uint8_t>>* blobBodies)
     builder.global("emptyWeakMap", Value::ref(weakMap));
     builder.global("detached", Value::ref(builder.add(RecordKind::ArrayBuffer, { 0, 0, 2 })));
 
+    // Promise.all waiting on two inputs, the first reported: its state and the element function of the second.
+    uint64_t combinator = builder.add(RecordKind::PromiseCombinator, { 0, 2 },
+        { Value::ref(function), Value::ref(function), Value::boolean(true), builder.stringValue("first"),
+            Value::boolean(false), Value::undefined() });
+    uint64_t element = builder.add(RecordKind::PromiseCombinatorElement, { 0, 1 }, { Value::ref(combinator) });
+    builder.record(element).object.prototype = builder.intrinsic("Function.prototype");
+    builder.property(element, "length", Value::integer(1), Configurable);
+    builder.global("allElement", Value::ref(element));
+
     auto result = builder.finish();
     if (blobBodies)
         *blobBodies = builder.blobBodies;

@@ -68,7 +68,8 @@ public:
         record.values = std::move(values);
         if (kind != RecordKind::Scope && kind != RecordKind::Proxy && kind != RecordKind::Symbol
             && kind != RecordKind::RegisteredSymbol && kind != RecordKind::WellKnownSymbol
-            && kind != RecordKind::ResolvingFunction && kind != RecordKind::Global)
+            && kind != RecordKind::ResolvingFunction && kind != RecordKind::PromiseCombinator
+            && kind != RecordKind::Global)
             record.object.prototype = Value::intrinsic(string(std::string(kindPrototype(kind))));
         m_snapshot.records.push_back(std::move(record));
         return m_snapshot.records.size() - 1;
