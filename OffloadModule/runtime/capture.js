@@ -357,7 +357,7 @@
                 return { kind: Kind.Global, body: this.describeBody(value, index, (key) => offload.Intrinsics.isRuntimeGlobal(key), this.globalKeys()) };
             if (this.changedIntrinsics.has(value))
                 return { kind: Kind.Intrinsic, path: this.intrinsics.pathOf.get(value), body: this.describeBody(value, index) };
-            if (value instanceof registry.ScopeHandle)
+            if (registry.ScopeHandle.is(value))
                 return this.describeScope(value, index);
             if (registry.runtimeObjects.has(value))
                 this.fail(index, "an object of the offload runtime is reachable from the program");
@@ -384,8 +384,13 @@
                     if (info.brand(value))
                         this.fail(index, `a Proxy that carries the private names of ${this.className(info.literal)} cannot be captured`);
                 }
-                if (proxy.revokes)
-                    this.fail(index, "the revoke function of Proxy.revocable cannot be captured yet");
+                if (proxy.revokes) {
+                    // The revoke function of Proxy.revocable: the runtime's proxy of the engine's, which has no
+                    // traps but apply, so describing its body runs no code.
+                    const revocable = proxy.revokes.proxy || null;
+                    this.reach(revocable, index, "<revocable proxy>");
+                    return { kind: Kind.ProxyRevoke, proxy: revocable, body: this.describeBody(value, index) };
+                }
                 if (proxy.revoked)
                     return { kind: Kind.Proxy, target: null, handler: null, callable: typeof value === "function" };
                 this.reach(proxy.target, index, "<proxy target>");
@@ -1053,6 +1058,9 @@
                 writer.u8(plan.which);
                 writer.varint(plan.elementIndex);
                 break;
+            case Kind.ProxyRevoke:
+                this.writeValue(writer, plan.proxy);
+                break;
             case Kind.Symbol:
                 this.writeValue(writer, plan.description);
                 return;
@@ -1250,6 +1258,9 @@
             return;
         case Kind.PromiseCombinatorElement:
             visit(plan.state);
+            break;
+        case Kind.ProxyRevoke:
+            visit(plan.proxy);
             break;
         case Kind.Symbol:
         case Kind.RegisteredSymbol:

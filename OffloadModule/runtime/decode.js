@@ -349,6 +349,9 @@
                     record.values.push(this.readValue(reader));
                 }
                 return record;
+            case Kind.ProxyRevoke:
+                record.proxy = this.readValue(reader);
+                break;
             case Kind.PromiseCombinatorElement:
                 record.state = this.readValue(reader);
                 record.which = reader.u8();

@@ -59,6 +59,7 @@
             Intrinsic: 25,
             PromiseCombinator: 26,
             PromiseCombinatorElement: 27,
+            ProxyRevoke: 28,
         }),
         Attribute: Object.freeze({ Writable: 1, Enumerable: 2, Configurable: 4, Accessor: 8 }),
         typedArrayTypes: Object.freeze([

@@ -15,10 +15,17 @@
 
     // Scope instance: the template it instantiates, a getter for its bindings and the enclosing instance.
     class ScopeHandle {
+        // A brand rather than `instanceof`, which would read the prototype of a proxy through its trap.
+        #isScopeHandle = true;
+
         constructor(template, getter, parent) {
             this.template = template;
             this.getter = getter;
             this.parent = parent;
+        }
+
+        static is(value) {
+            return #isScopeHandle in value;
         }
     }
 
@@ -360,7 +367,7 @@
         const revocable = new P.Proxy(originalRevocable, {
             apply(target, thisArgument, args) {
                 const result = P.apply(target, thisArgument, args);
-                const record = { target: args[0], handler: args[1], revoked: false };
+                const record = { target: args[0], handler: args[1], revoked: false, proxy: result.proxy };
                 proxies.set(result.proxy, record);
                 // Revoking must be seen by the capture: a revoked proxy travels as one.
                 const revoke = new P.Proxy(result.revoke, {
@@ -368,6 +375,7 @@
                         record.revoked = true;
                         record.target = null;
                         record.handler = null;
+                        record.proxy = null;
                         return P.apply(target, thisArgument, revokeArgs);
                     },
                 });

@@ -329,6 +329,19 @@
             }
         }
 
+        // The live proxies whose revoke functions travelled.
+        revocableProxies() {
+            if (!this.revocable) {
+                this.revocable = P.ownedSet();
+                this.revokeFunctions = P.ownedMap();
+                for (const record of this.records) {
+                    if (record.kind === Kind.ProxyRevoke && record.proxy instanceof Ref)
+                        this.revocable.add(record.proxy.index);
+                }
+            }
+            return this.revocable;
+        }
+
         // Attaches a restored promise's pending reactions, in their order; each makes the reaction's own promise,
         // whose reactions are attached in turn.
         attachReactions(index) {
@@ -376,9 +389,35 @@
                 }
                 const target = this.resolve(record.target);
                 const handler = this.resolve(record.handler);
+                if (this.revocableProxies().has(index)) {
+                    // Its revoke function travelled too: made with it by Proxy.revocable (which registers both).
+                    const made = P.Proxy.revocable(target, handler);
+                    this.revokeFunctions.set(index, made.revoke);
+                    this.set(index, made.proxy);
+                    break;
+                }
                 const proxy = new P.Proxy(target, handler);
                 registry.proxies.set(proxy, { target, handler, revoked: false });
                 this.set(index, proxy);
+                break;
+            }
+            case Kind.ProxyRevoke: {
+                this.revocableProxies();
+                let revoke;
+                if (record.proxy === null) {
+                    // Revoked already: calling it again does nothing, as for a revoke function that has revoked.
+                    revoke = P.Proxy.revocable({}, {}).revoke;
+                    revoke();
+                } else {
+                    if (!(record.proxy instanceof Ref) || this.records[record.proxy.index].kind !== Kind.Proxy || this.records[record.proxy.index].target === null)
+                        this.fail(`revoke function ${index} does not name a live proxy`);
+                    this.resolve(record.proxy);
+                    revoke = this.revokeFunctions.get(record.proxy.index);
+                    if (!revoke)
+                        this.fail(`revoke function ${index} shares its proxy with another`);
+                    this.revokeFunctions.delete(record.proxy.index);
+                }
+                this.set(index, revoke, true);
                 break;
             }
             case Kind.Promise: {
@@ -749,7 +788,7 @@
             if (!(value instanceof Ref))
                 return true;
             const record = this.records[value.index];
-            if (record.kind === Kind.BoundFunction || record.kind === Kind.Proxy || record.kind === Kind.Promise || record.kind === Kind.ResolvingFunction || record.kind === Kind.PromiseCombinatorElement)
+            if (record.kind === Kind.BoundFunction || record.kind === Kind.Proxy || record.kind === Kind.Promise || record.kind === Kind.ResolvingFunction || record.kind === Kind.PromiseCombinatorElement || record.kind === Kind.ProxyRevoke)
                 return false;
             if (record.kind !== Kind.Function && !this.prebound.has(value.index) && !this.classMade.has(value.index))
                 return true;

@@ -115,6 +115,10 @@ static constexpr FieldSpec promiseCombinatorElementFields[] = {
     { FieldType::Varint, "index" },
 };
 
+static constexpr FieldSpec proxyRevokeFields[] = {
+    { FieldType::Value, "proxy", ValueRule::ProxyOrNull },
+};
+
 static const std::array<RecordLayout, lastRecordKind + 1> layouts = { {
     { nullptr, false, {} },
     { "Object", true, {} },
@@ -144,6 +148,7 @@ static const std::array<RecordLayout, lastRecordKind + 1> layouts = { {
     { "Intrinsic", true, intrinsicFields },
     { "PromiseCombinator", false, promiseCombinatorFields },
     { "PromiseCombinatorElement", true, promiseCombinatorElementFields },
+    { "ProxyRevoke", true, proxyRevokeFields },
 } };
 
 const RecordLayout* recordLayout(uint64_t kind)

@@ -30,6 +30,7 @@ enum class ValueRule : uint8_t {
     GlobalRef, // The global root.
     Boolean, // A combinator element's called flag.
     CombinatorRef,
+    ProxyOrNull,
 };
 
 enum class FieldType : uint8_t {

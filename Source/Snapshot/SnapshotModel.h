@@ -162,8 +162,10 @@ enum class RecordKind : uint8_t {
     // What Promise.all, allSettled or any still waits for, and the element functions that report its inputs.
     PromiseCombinator = 26,
     PromiseCombinatorElement = 27,
+    // The revoke function of Proxy.revocable, with the proxy it revokes (null once it has revoked).
+    ProxyRevoke = 28,
 };
-constexpr uint8_t lastRecordKind = 27;
+constexpr uint8_t lastRecordKind = 28;
 
 // One record. Its kind-specific fields are stored flat, in the order of the kind's layout (RecordLayout.h):
 // `fields` holds the varint, u8, string-index and blob-index fields, `values` the Value fields followed by the

@@ -235,6 +235,8 @@ bool Validator::checkValue(const Value& value, ValueRule rule)
         return (tag == ValueTag::Ref && !value.payload) || expected("a ref to record 0");
     case ValueRule::Boolean:
         return tag == ValueTag::True || tag == ValueTag::False || expected("a boolean");
+    case ValueRule::ProxyOrNull:
+        return tag == ValueTag::Null || isRefOfKind(value, RecordKind::Proxy) || expected("a Proxy ref or null");
     case ValueRule::CombinatorRef:
         return isRefOfKind(value, RecordKind::PromiseCombinator) || expected("a PromiseCombinator ref");
     }
@@ -371,6 +373,10 @@ bool Validator::checkRecord(uint64_t index)
     case RecordKind::DataView:
         if (auto violation = RecordRules::checkView(m_snapshot, record))
             return fail(violation->code, violation->message);
+        break;
+    case RecordKind::ProxyRevoke:
+        if (record.values[0].isRef() && m_snapshot.records[record.values[0].payload].values[0].tag == ValueTag::Null)
+            return fail(SnapshotError::Malformed, "a revoke function names a proxy that is revoked already");
         break;
     case RecordKind::PromiseCombinatorElement: {
         auto& combinator = m_snapshot.records[record.values[0].payload];

@@ -317,7 +317,7 @@ TEST(SnapshotReader, RejectsMalformedPrivateElements)
         SnapshotError::Malformed);
 }
 
-TEST(SnapshotReader, RejectsMalformedPromiseCombinators)
+TEST(SnapshotReader, RejectsMalformedPromiseCombinatorsAndRevokeFunctions)
 {
     // An element index past its combinator's elements.
     expectError(writeBroken([](Snapshot& snapshot) {
@@ -331,6 +331,12 @@ TEST(SnapshotReader, RejectsMalformedPromiseCombinators)
         SnapshotError::Malformed);
     expectError(writeBroken([](Snapshot& snapshot) {
         snapshot.records[findRecord(snapshot, RecordKind::PromiseCombinatorElement)].values[0] = Value::ref(0);
+    }),
+        SnapshotError::Malformed);
+    // A revoke function of a proxy that is revoked already.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        auto proxy = snapshot.records[findRecord(snapshot, RecordKind::ProxyRevoke)].values[0].payload;
+        snapshot.records[proxy].values = { Value::null(), Value::null() };
     }),
         SnapshotError::Malformed);
     // An unknown combinator type.

@@ -126,7 +126,8 @@ Snapshot buildRichSnapshot(std::vector<std::vector<uint8_t>>* blobBodies)
     builder.global("tracking", Value::ref(builder.add(RecordKind::TypedArray, { 5, 0, 0 }, { Value::ref(resizable) })));
     builder.global("view", Value::ref(builder.add(RecordKind::DataView, { 4, 5 }, { Value::ref(buffer) })));
 
-    builder.global("proxy", Value::ref(builder.add(RecordKind::Proxy, { 0 }, { Value::ref(object), Value::ref(map) })));
+    uint64_t liveProxy = builder.add(RecordKind::Proxy, { 0 }, { Value::ref(object), Value::ref(map) });
+    builder.global("proxy", Value::ref(liveProxy));
     builder.global("revoked", Value::ref(builder.add(RecordKind::Proxy, { 1 }, { Value::null(), Value::null() })));
 
     uint64_t pending = builder.add(RecordKind::Promise, { 0 }, { Value::undefined() });
@@ -180,6 +181,9 @@ Snapshot buildRichSnapshot(std::vector<std::vector<uint8_t>>* blobBodies)
     builder.record(element).object.prototype = builder.intrinsic("Function.prototype");
     builder.property(element, "length", Value::integer(1), Configurable);
     builder.global("allElement", Value::ref(element));
+    uint64_t revoke = builder.add(RecordKind::ProxyRevoke, {}, { Value::ref(liveProxy) });
+    builder.property(revoke, "length", Value::integer(0), Configurable);
+    builder.global("revokeProxy", Value::ref(revoke));
 
     auto result = builder.finish();
     if (blobBodies)
