@@ -510,7 +510,7 @@
             if (template.kind === "params")
                 this.fail(index, "a closure made in a parameter default expression cannot be captured yet");
             const bindings = [];
-            template.bindings.forEach(([name], bindingIndex) => {
+            template.bindings.forEach(([name, kind], bindingIndex) => {
                 let value;
                 try {
                     value = handle.getter(bindingIndex);
@@ -520,6 +520,10 @@
                     bindings.push(uninitialized);
                     return;
                 }
+                // The restore calls a scope's synthesized function, so new.target is undefined there.
+                // FIXME: construct the synthesized function with the captured new.target.
+                if (kind === "new.target" && value !== undefined)
+                    this.fail(index, "new.target of a function called as a constructor cannot be given back to the closures made in it yet");
                 this.reach(value, index, name);
                 bindings.push(value);
             });

@@ -649,7 +649,11 @@
                 if (text === undefined) {
                     const template = this.shapes[shapeId].template;
                     const directive = template.strict && !parentStrict ? "\"use strict\";" : "";
-                    text = `function(__ofr,__ofx){${directive}${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${this.deadZoneDeclarations(shapeId, "return;")}}`;
+                    // Scopes inside a function (blocks, loops, catch clauses, eval code, arrows) share its `this` and
+                    // `new.target`: their shapes are arrows, so that those stay the function shape's.
+                    const sharesThis = template.arrow || template.kind === "block" || template.kind === "for" || template.kind === "catch" || template.kind === "eval";
+                    const body = `${directive}${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${this.deadZoneDeclarations(shapeId, "return;")}`;
+                    text = sharesThis ? `(__ofr,__ofx)=>{${body}}` : `function(__ofr,__ofx){${body}}`;
                     this.shapeFunctions.set(cacheKey, text);
                 }
                 const template = this.shapes[shapeId].template;

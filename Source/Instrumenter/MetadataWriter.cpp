@@ -79,6 +79,7 @@ std::string MetadataWriter::write() const
         json += "{\"kind\":" + quoteString(scopeKindName(scope->kind));
         json += ",\"parent\":" + std::to_string(templateIndexOf(scope->parent));
         json += ",\"strict\":" + std::string(boolean(scope->isStrict));
+        json += ",\"arrow\":" + std::string(boolean(scope->isArrow));
         json += ",\"handle\":" + quoteString(m_rewriter.handleName(*scope));
         json += ",\"eager\":" + std::string(boolean(scope->isEager));
         json += ",\"privateClass\":" + std::to_string(enclosingPrivateClass(scope->parent));
