@@ -356,7 +356,7 @@ std::string Rewriter::registration(Scope* scope, const std::string& handle) cons
     return text + ");";
 }
 
-std::string Rewriter::entryCode(Scope* scope)
+std::string Rewriter::entryCode(Scope* scope, std::string& registrationCode)
 {
     bool isTemplate = scope->templateIndex >= 0;
     std::string code;
@@ -374,7 +374,8 @@ std::string Rewriter::entryCode(Scope* scope)
             code = "let " + handle + ";";
     } else if (!scope->hoistedFunctions.empty())
         handle = handleExpression(bindingScope(scope), scope, scope->headOf);
-    return code + registration(scope, handle);
+    registrationCode = registration(scope, handle);
+    return code;
 }
 
 void Rewriter::emitEntries()
@@ -400,19 +401,21 @@ void Rewriter::emitEntries()
         }
         if (scope->entryOffsets.empty() && !scope->isExpressionBody)
             continue;
-        std::string code = entryCode(scope);
+        std::string registrationCode;
+        std::string code = entryCode(scope, registrationCode);
         if (scope->kind == ScopeKind::Eval && m_usesEvalParent)
             code = "const __ofsp = " + m_options.parentHandleExpression + ";" + code;
+        if (scope->wrapsBody && scope->registersAfterBody) {
+            insert(scope->bodyStart, false, scope->bodyDepth, OuterWrapper, "{" + code);
+            insert(scope->bodyEnd, true, scope->bodyDepth, OuterWrapper, ";" + registrationCode + "}");
+            continue;
+        }
+        code += registrationCode;
         if (code.empty())
             continue;
         if (scope->isExpressionBody) {
             insert(scope->bodyStart, false, scope->bodyDepth, OuterWrapper, "{" + code + "return ");
             insert(scope->bodyEnd, true, scope->bodyDepth, OuterWrapper, "}");
-        } else if (scope->wrapsBody && scope->registersAfterBody) {
-            std::string registrationCode = registration(scope, handleName(*scope));
-            insert(scope->bodyStart, false, scope->bodyDepth, OuterWrapper,
-                "{" + code.substr(0, code.size() - registrationCode.size()));
-            insert(scope->bodyEnd, true, scope->bodyDepth, OuterWrapper, ";" + registrationCode + "}");
         } else if (scope->wrapsBody) {
             insert(scope->bodyStart, false, scope->bodyDepth, OuterWrapper, "{" + code);
             insert(scope->bodyEnd, true, scope->bodyDepth, OuterWrapper, "}");

@@ -60,7 +60,8 @@ private:
     std::string getter(const Scope&) const;
     std::string templateId(const Scope&) const;
     std::string literalId(size_t) const;
-    std::string entryCode(Scope*);
+    // The handle declaration at the scope's entry; `registrationCode` gets the __offload.d() of its hoisted functions.
+    std::string entryCode(Scope*, std::string& registrationCode);
     std::string registration(Scope*, const std::string& handle) const;
     std::string topExpression();
     void emitSites();

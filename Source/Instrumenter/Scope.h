@@ -23,10 +23,12 @@ const char* bindingKindName(BindingKind);
 struct Binding {
     std::string name;
     BindingKind kind;
+    // Set by ScopeAnalysis::resolveExposure(): something that can outlive the scope's activation reads or writes it.
+    bool isExposed { false };
 };
 
-// A static scope of the program. Scopes without bindings (and Class scopes, which only shadow the class's inner name)
-// never become templates; the Rewriter decides which scopes become templates and how their handles are made.
+// A static scope of the program. Scopes without exposed bindings (and Class scopes, which only shadow the class's inner
+// name) never become templates; the Rewriter decides which scopes become templates and how their handles are made.
 struct Scope {
     ScopeKind kind;
     Scope* parent { nullptr };
@@ -38,8 +40,11 @@ struct Scope {
     Scope* paramsScope { nullptr };
     // The For scope whose head (initializer, test, update or right-hand side) contains this scope, if any.
     Scope* headOf { nullptr };
+    // After the analysis: the exposed bindings only (what the template lists and its getter reads), in declaration
+    // order. See ScopeAnalysis::resolveExposure().
     std::vector<Binding> bindings;
-    // Names that shadow outer bindings without being captured: a class's inner name binding.
+    // Names that shadow outer bindings without being captured: a class's inner name binding, and the bindings no
+    // nested function or direct eval can reach (a getter written below them must not read the outer ones).
     std::vector<std::string> shadowNames;
     // A Class scope: code inside the class body refers to the class's inner name.
     bool isNameReferenced { false };

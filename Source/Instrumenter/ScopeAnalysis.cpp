@@ -7,6 +7,7 @@
 
 #include "Instrumenter/PropertyKey.h"
 #include <algorithm>
+#include <unordered_map>
 
 namespace Offload {
 
@@ -160,7 +161,119 @@ bool ScopeAnalysis::run()
         if (!scope->calleeName.empty() && !target->declares(scope->calleeName) && !scope->declares(scope->calleeName))
             scope->addBinding(scope->calleeName, BindingKind::Callee);
     }
+    resolveExposure();
     return true;
+}
+
+// Whether entering this scope from its parent enters code nested in the parent that the restore re-creates from its
+// text rather than resumes: a function literal (its parameter scope when it has one), a class field initializer, a
+// static block, or a class body (re-creating a class evaluates its computed keys again). Such code can also run after
+// the parent's activation has returned, so what it reaches of the parent must be readable through a handle.
+static bool startsNestedCode(const Scope& scope)
+{
+    switch (scope.kind) {
+    case ScopeKind::Function:
+        return !scope.paramsScope;
+    case ScopeKind::Params:
+    case ScopeKind::Field:
+    case ScopeKind::StaticBlock:
+    case ScopeKind::Class:
+        return true;
+    default:
+        return false;
+    }
+}
+
+namespace {
+
+    struct Declaration {
+        const Scope* scope;
+        std::string_view name;
+
+        bool operator==(const Declaration&) const = default;
+    };
+
+    struct DeclarationHash {
+        size_t operator()(const Declaration& declaration) const
+        {
+            return std::hash<std::string_view>()(declaration.name) ^ (std::hash<const void*>()(declaration.scope) << 1);
+        }
+    };
+
+} // namespace
+
+void ScopeAnalysis::noteReference(std::string_view name, Scope* scope)
+{
+    m_references.push_back({ scope, name });
+}
+
+// A template lists only the bindings that code nested in its scope (a function, class or class element created there
+// or below, within the same function) or a direct eval can refer to. Every binding a handle getter names must be
+// captured by JavaScriptCore (heap-allocated, its reads and writes indirect) although most locals of a function that
+// creates closures are never read by them; the others stay plain locals. The restore declares only the listed
+// bindings, which is all that the re-created functions can refer to. When in doubt, a binding is exposed.
+void ScopeAnalysis::resolveExposure()
+{
+    auto exposeAll = [](Scope& scope) {
+        for (auto& binding : scope.bindings)
+            binding.isExposed = true;
+    };
+    // The binding index of each declared name in its scope, or -1 for a name that only shadows (a class's own name).
+    std::unordered_map<Declaration, int, DeclarationHash> declarations;
+    for (auto& scope : m_scopes) {
+        for (size_t i = 0; i < scope->bindings.size(); ++i) {
+            auto& binding = scope->bindings[i];
+            declarations.emplace(Declaration { scope.get(), binding.name }, static_cast<int>(i));
+            // `this`, `arguments` and `new.target` are only listed when an arrow or a direct eval reads them.
+            if (binding.kind == BindingKind::This || binding.kind == BindingKind::Arguments
+                || binding.kind == BindingKind::NewTarget)
+                binding.isExposed = true;
+        }
+        for (auto& name : scope->shadowNames)
+            declarations.emplace(Declaration { scope.get(), name }, -1);
+        // A script's top-level lexical bindings are shared with every later script and travel as roots of the
+        // capture; eval code's own are few and short-lived.
+        if (scope->kind == ScopeKind::Script || scope->kind == ScopeKind::Eval)
+            exposeAll(*scope);
+    }
+    // A switch body registers its hoisted functions in the case clause that makes its handle, once: it stays a
+    // template.
+    for (auto& scope : m_scopes) {
+        if (scope->kind != ScopeKind::Switch)
+            continue;
+        for (size_t index : scope->hoistedFunctions) {
+            for (auto& binding : scope->bindings)
+                binding.isExposed |= binding.name == m_literals[index]->name;
+        }
+    }
+    // Eval code can read any binding in scope where it runs.
+    for (Scope* scope : m_evalScopes) {
+        for (; scope; scope = scope->parent)
+            exposeAll(*scope);
+    }
+    for (auto& reference : m_references) {
+        bool isNested = false;
+        for (Scope* scope = reference.scope; scope; scope = scope->parent) {
+            auto found = declarations.find({ scope, reference.name });
+            if (found != declarations.end()) {
+                if (isNested && found->second >= 0)
+                    scope->bindings[found->second].isExposed = true;
+                break;
+            }
+            // A non-arrow function has an `arguments` object of its own.
+            if (reference.name == "arguments" && !scope->isArrow
+                && (scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Params))
+                break;
+            isNested |= startsNestedCode(*scope);
+        }
+    }
+    for (auto& scope : m_scopes) {
+        for (auto& binding : scope->bindings) {
+            if (!binding.isExposed)
+                scope->shadowNames.push_back(binding.name);
+        }
+        std::erase_if(scope->bindings, [](const Binding& binding) { return !binding.isExposed; });
+    }
 }
 
 void ScopeAnalysis::visitChildren(TSNode node, const Context& context)
@@ -314,6 +427,11 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         // `eval(x)` and `(eval)(x)` are direct evals; `eval?.(x)` is not.
         TSNode callee = unwrapParentheses(childByField(node, "function"));
         TSNode arguments = childByField(node, "arguments");
+        // Any call of `eval` may be a direct eval (also `eval(...args)`, or through a local binding of the real eval):
+        // for exposure, all bindings in scope count as read.
+        if (typeIs(callee, "identifier") && m_tree.text(callee) == "eval"
+            && ts_node_is_null(childByField(node, "optional_chain")))
+            m_evalScopes.push_back(context.scope);
         if (typeIs(callee, "identifier") && m_tree.text(callee) == "eval" && typeIs(arguments, "arguments")
             && ts_node_is_null(childByField(node, "optional_chain")) && ts_node_named_child_count(arguments)
             && !typeIs(ts_node_named_child(arguments, 0), "spread_element")
@@ -345,6 +463,7 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
                 "the identifier '" + std::string(name) + "' is reserved for the offload runtime");
         if (name == "arguments")
             noteSpecialUse(BindingKind::Arguments, context, false);
+        noteReference(name, context.scope);
         for (Scope* scope = context.scope; scope; scope = scope->parent) {
             if (scope->declares(name)) {
                 if (scope->kind == ScopeKind::Class)
@@ -442,6 +561,8 @@ void ScopeAnalysis::visitPattern(TSNode node, Scope* target, BindingKind kind, c
                 "the identifier '" + std::string(name) + "' is reserved for the offload runtime");
         if (target)
             target->addBinding(name, kind);
+        else
+            noteReference(name, context.scope);
         return;
     }
     if (typeIs(node, "object_pattern") || typeIs(node, "array_pattern") || typeIs(node, "rest_pattern")) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace Offload {
@@ -62,6 +63,8 @@ private:
     void visitPattern(TSNode, Scope* target, BindingKind, const Context&);
     void visitFunctionDeclaration(TSNode, const Context&);
     void noteSpecialUse(BindingKind, const Context&, bool fromEval);
+    void noteReference(std::string_view name, Scope*);
+    void resolveExposure();
 
     Scope* varScope(Scope*) const;
     bool containsSite(TSNode) const;
@@ -75,6 +78,15 @@ private:
     std::vector<Site> m_sites;
     std::vector<RestoreGuard> m_guards;
     std::vector<std::pair<Scope*, std::string>> m_annexBFunctions;
+    // Every identifier reference (read or write), with the scope it occurs in; resolved after the walk, when every
+    // declaration (hoisted `var`s, later `let`s, function names) is known.
+    struct Reference {
+        Scope* scope;
+        std::string_view name;
+    };
+    std::vector<Reference> m_references;
+    // Scopes holding a call of `eval` (also one that a local `eval` binding makes an ordinary call).
+    std::vector<Scope*> m_evalScopes;
     // Function declarations registered at scope entry: hooks that are not sites.
     size_t m_hookCount { 0 };
     Refusal m_refusal { Refusal::None };

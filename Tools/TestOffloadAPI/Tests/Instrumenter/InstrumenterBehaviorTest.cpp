@@ -188,6 +188,16 @@ const Snippet snippets[] = {
     { "CatchParameterShadowing",
         "let e = 'outer'; try { throw 'thrown'; } catch (e) { var f = () => e; { let e = 'block'; var g = () => e; } } "
         "print(f(), g(), e);" },
+    { "BindingsNoClosureReads",
+        "function f(a, b) { let c = a + b, d = 0; { let a = 'inner'; var g = () => [a, c]; } for (let i = 0, j = 1; i "
+        "< 2; "
+        "i++) d += j; return [g, () => b + d]; } print(f(1, 2).map(h => h()));\n"
+        "function helpers(n) { function sq(x) { return x * x; } function fact(k) { return k < 2 ? 1 : k * fact(k - 1); "
+        "} "
+        "L: function tag() { return 'tag'; } return [sq(n), fact(n), tag(), (() => sq(n))()]; } print(helpers(4));\n"
+        "function ev(x) { let y = x + 1; return function (code) { return eval(code); }; } print(ev(1)('x + y'));\n"
+        "function cls(k, u) { class C { [k]() { return () => C.name; } } return new C()[k]()(); } print(cls('m', "
+        "0));" },
     { "ExceptionIsPreserved",
         "function thrower() { const f = () => { throw new TypeError('boom'); }; f(); } print('before'); thrower();" },
 };
@@ -242,6 +252,10 @@ const CaptureCase captureCases[] = {
         "function outer() { const get = () => typeof inner === 'function' ? inner() : 'none'; { function inner() { "
         "return 'copy'; } } return get; } var get = outer();",
         "print(get(), __offload.scopeOf(get).inner === undefined ? 'missing' : 'captured')", "copy captured" },
+    { "OnlyExposedBindings",
+        "function mk() { let a = 1, unused = 2; var b = 'x'; { let a = 3; var g = () => a; } return () => a; } var c = "
+        "mk();",
+        "print(JSON.stringify(__offload.scopeOf(c)))", "{\"a\":1}" },
     { "TopLevelLexical", "let counter = 5; const inc = () => ++counter; inc();",
         "print(__offload.scopeOf(inc).counter)", "6" },
 };

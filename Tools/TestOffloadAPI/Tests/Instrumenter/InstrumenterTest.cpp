@@ -207,9 +207,12 @@ TEST(Instrumenter, ManySitesShareOneMaker)
 
 TEST(Instrumenter, ShadowingMakesTheParentEager)
 {
-    auto result = instrumentOrFail("function g(a) { { let a = 5; var h = () => a; } return h; }");
+    auto result = instrumentOrFail("function g(a) { { let a = 5; var h = () => a; } var k = () => a; return [h, k]; }");
     EXPECT_EQ(query(result, "meta.templates.map(t => t.kind + ':' + t.eager).join(' ')"), "function:true block:false");
     EXPECT_NE(result.code.find("{let __ofs0 = __offload.s("), std::string::npos) << result.code;
+    // When no nested code refers to the outer `a`, the function lists nothing that could be shadowed.
+    result = instrumentOrFail("function g(a) { { let a = 5; var h = () => a; } return h; }");
+    EXPECT_EQ(query(result, "meta.templates.map(t => t.kind + ':' + t.eager).join(' ')"), "block:false");
 }
 
 TEST(Instrumenter, ArrowThisArgumentsNewTargetAreBindingsOfTheFunction)
@@ -260,10 +263,13 @@ TEST(Instrumenter, OnlyDirectEvalsAreRewritten)
 
 TEST(Instrumenter, AnnexBFunctionInIfGetsAnExplicitBlock)
 {
-    auto result = instrumentOrFail("if (a) function f() {}");
+    auto result = instrumentOrFail("if (a) function f() { return f; }");
     EXPECT_EQ(withoutScriptId(result),
         "if (a) {let __ofs0 = __offload.s(\"SID:0\", (__ofi) => { switch (__ofi) { case 0: return f; } }, null);"
-        "__offload.d(__ofs0, f, \"SID:0\");function f() {}}");
+        "__offload.d(__ofs0, f, \"SID:0\");function f() { return f; }}");
+    // A function that nothing nested refers to by name is no binding of the block's template: the block has none.
+    result = instrumentOrFail("if (a) function f() {}");
+    EXPECT_EQ(withoutScriptId(result), "if (a) {__offload.d(null, f, \"SID:0\");function f() {}}");
 }
 
 TEST(Instrumenter, EvalCodeHangsBelowTheCallersHandle)
