@@ -318,8 +318,7 @@
             case "[object String]":
                 return "wrapper";
             case "[object Arguments]":
-                this.fail(index, "an arguments object cannot be captured yet");
-                break;
+                return "arguments";
             }
             // Tags below come from @@toStringTag; confirm with a brand check that throws on impostors.
             const confirm = (check) => {
@@ -426,6 +425,8 @@
                 return this.describeTypedArray(value, index);
             case "dataview":
                 return this.describeDataView(value, index);
+            case "arguments":
+                return this.describeArguments(value, index);
             }
             this.fail(index, "unknown kind of object");
         }
@@ -562,6 +563,56 @@
             const name = P.getOwnPropertyDescriptor(fn, "name");
             const label = name && typeof name.value === "string" && name.value ? ` "${name.value}"` : "";
             this.fail(index, `function${label} was not created by instrumented code (a host function, or code run through an indirect eval)`);
+        }
+
+        // An arguments object is unmapped when its callee is the %ThrowTypeError% accessor (strict functions, and
+        // functions with non-simple parameters); otherwise it was made by a sloppy function and may still be mapped to
+        // its parameters. A rebuilt one is not mapped: refused when closures can read those parameters.
+        describeArguments(object, index) {
+            const callee = P.getOwnPropertyDescriptor(object, "callee");
+            const isUnmapped = !!callee && !("value" in callee) && !callee.configurable && callee.get === this.intrinsics.byPath.get("%ThrowTypeError%");
+            if (!isUnmapped && this.mayBeAliased(object, callee))
+                this.fail(index, "the arguments object of a sloppy-mode function stays tied to parameters that closures read, which a rebuilt one would not be");
+            // JavaScriptCore lists `callee` and @@iterator of an arguments object lazily, before or after added keys
+            // depending on its history, which a rebuilt one cannot repeat: the order is made canonical instead.
+            // FIXME: keep the engine's order (Reflect.ownKeys of a restored arguments object may differ).
+            const indices = [];
+            const named = [];
+            const symbols = [];
+            for (const key of P.ownKeys(object)) {
+                if (typeof key === "symbol")
+                    symbols.push(key);
+                else if (`${+key}` === key)
+                    indices.push(key);
+                else if (key !== "length" && key !== "callee")
+                    named.push(key);
+            }
+            const keys = [...indices, ...(callee ? ["callee"] : []), ...named, ...symbols];
+            if (P.getOwnPropertyDescriptor(object, "length"))
+                keys.splice(indices.length, 0, "length");
+            return { kind: Kind.Arguments, mapped: isUnmapped ? 0 : 1, body: this.describeBody(object, index, null, keys) };
+        }
+
+        mayBeAliased(object, callee) {
+            let hasIndex = false;
+            for (const key of P.ownKeys(object)) {
+                if (typeof key === "string" && `${+key}` === key) {
+                    hasIndex = true;
+                    break;
+                }
+            }
+            if (!hasIndex)
+                return false;
+            const info = callee && "value" in callee && typeof callee.value === "function" ? registry.functionInfo(callee.value) : undefined;
+            const literal = info && registry.literals.get(info.literal);
+            if (!literal)
+                return true;
+            // The parameters of the function's own scope that nested code reads are exactly its templates' params.
+            for (const template of literal.script.metadata.templates) {
+                if (template.function === literal.index && template.bindings.some(([, kind]) => kind === "param"))
+                    return true;
+            }
+            return false;
         }
 
         describeArray(array, index) {
@@ -1064,6 +1115,9 @@
                 break;
             case Kind.ProxyRevoke:
                 this.writeValue(writer, plan.proxy);
+                break;
+            case Kind.Arguments:
+                writer.u8(plan.mapped);
                 break;
             case Kind.Symbol:
                 this.writeValue(writer, plan.description);

@@ -352,6 +352,11 @@
             case Kind.ProxyRevoke:
                 record.proxy = this.readValue(reader);
                 break;
+            case Kind.Arguments:
+                record.mapped = reader.u8();
+                if (record.mapped > 1)
+                    reader.fail("unknown arguments object kind");
+                break;
             case Kind.PromiseCombinatorElement:
                 record.state = this.readValue(reader);
                 record.which = reader.u8();

@@ -65,6 +65,16 @@
         return `${P.stringSlice(text, 0, at)}__offload.pc(this,(__ofc)=>eval(__ofc),${P.stringSlice(text, at + call.length)}`;
     }
 
+    // Arguments objects made alone (no scope's `arguments` binding holds them): unmapped, or made by a sloppy function.
+    const strictArguments = function () {
+        return arguments;
+    };
+    let sloppyArgumentsFunction = null;
+    const sloppyArguments = () => {
+        sloppyArgumentsFunction = sloppyArgumentsFunction || P.Function("return arguments");
+        return sloppyArgumentsFunction();
+    };
+
     const identifierPattern = /^[A-Za-z_$][\w$]*$/;
 
     class Restore {
@@ -124,6 +134,7 @@
             this.bindRoots();
             this.createSymbols();
             this.findPrebound();
+            this.findShapeArguments();
             this.createShells();
             times.push(P.Date.now());
             this.createFunctions();
@@ -210,6 +221,32 @@
             });
         }
 
+        // An arguments object that a scope's `arguments` binding holds is made by calling that scope's synthesized
+        // function (whose own arguments object it then is, for the closures made in it); the others are made alone.
+        findShapeArguments() {
+            this.argumentsMaker = P.ownedMap();
+            this.argumentsOfScope = P.ownedMap();
+            this.records.forEach((record, index) => {
+                if (record.kind !== Kind.Scope)
+                    return;
+                const template = this.template(record.template);
+                template.bindings.forEach(([, kind], i) => {
+                    const value = record.bindings[i];
+                    if (kind !== "arguments" || !(value instanceof Ref) || this.records[value.index].kind !== Kind.Arguments)
+                        return;
+                    if (this.argumentsMaker.has(value.index))
+                        this.fail(`arguments record ${value.index} belongs to two scopes`);
+                    this.argumentsMaker.set(value.index, index);
+                    this.argumentsOfScope.set(index, value.index);
+                });
+            });
+        }
+
+        // Called by synthesized code: the arguments object of the scope instance being made.
+        shapeArguments(instance, args) {
+            this.set(this.argumentsOfScope.get(instance), args, true);
+        }
+
         // What the class of a private-names entry declares; the entry's class must be a class with private names.
         privateNamesOf(classRef, index) {
             const classRecord = this.records[classRef.index];
@@ -286,6 +323,10 @@
                 this.set(index, record.errorName === "AggregateError" ? new constructor([]) : new constructor(), true);
                 break;
             }
+            case Kind.Arguments:
+                if (!this.argumentsMaker.has(index))
+                    this.set(index, record.mapped ? sloppyArguments() : strictArguments(), true);
+                break;
             case Kind.PrimitiveWrapper: {
                 const primitive = this.resolve(record.primitive);
                 this.set(index, P.Object(primitive), true);
@@ -593,12 +634,13 @@
                 uninitialized += record.bindings[i] === offload.uninitialized ? "u" : "-";
                 constants += kind === "const" && record.bindings[i] !== offload.uninitialized && this.isReadyFor(record.bindings[i], index) ? "c" : "-";
             });
-            const key = `${record.template}|${uninitialized}|${constants}`;
+            const makesArguments = this.argumentsOfScope.has(index);
+            const key = `${record.template}|${uninitialized}|${constants}${makesArguments ? "|a" : ""}`;
             shape = this.shapeByKey.get(key);
             if (shape === undefined) {
                 shape = this.shapes.length;
                 this.shapeByKey.set(key, shape);
-                this.shapes.push({ template, instances: [], uninitialized, constants });
+                this.shapes.push({ template, instances: [], uninitialized, constants, makesArguments });
             }
             this.shapes[shape].instances.push(index);
             this.shapeIds.set(index, shape);
@@ -653,7 +695,13 @@
                     // `new.target`: their shapes are arrows, so that those stay the function shape's.
                     const sharesThis = template.arrow || template.kind === "block" || template.kind === "for" || template.kind === "catch" || template.kind === "eval";
                     const body = `${directive}${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${this.deadZoneDeclarations(shapeId, "return;")}`;
-                    text = sharesThis ? `(__ofr,__ofx)=>{${body}}` : `function(__ofr,__ofx){${body}}`;
+                    if (this.shapes[shapeId].makesArguments) {
+                        // Called with no arguments: its arguments object becomes the captured one (applyBody).
+                        if (sharesThis)
+                            this.fail(`scope template ${template.script.sid}:${template.index} holds an arguments object but is not a function's`);
+                        text = `function(){${directive}const __ofr=__offload.rc,__ofx=__ofr.shapeInstance;__ofr.shapeArguments(__ofx,arguments);${body}}`;
+                    } else
+                        text = sharesThis ? `(__ofr,__ofx)=>{${body}}` : `function(__ofr,__ofx){${body}}`;
                     this.shapeFunctions.set(cacheKey, text);
                 }
                 const template = this.shapes[shapeId].template;
@@ -794,6 +842,8 @@
             const record = this.records[value.index];
             if (record.kind === Kind.BoundFunction || record.kind === Kind.Proxy || record.kind === Kind.Promise || record.kind === Kind.ResolvingFunction || record.kind === Kind.PromiseCombinatorElement || record.kind === Kind.ProxyRevoke)
                 return false;
+            if (record.kind === Kind.Arguments && this.argumentsMaker.has(value.index))
+                return false;
             if (record.kind !== Kind.Function && !this.prebound.has(value.index) && !this.classMade.has(value.index))
                 return true;
             const rank = this.creationRank.get(value.index);
@@ -833,8 +883,14 @@
                     continue;
                 const thisIndex = template.bindings.findIndex(([, kind]) => kind === "this");
                 const thisValue = thisIndex >= 0 ? this.resolveNow(record.bindings[thisIndex]) : undefined;
-                const shape = children[this.shapeIds.get(index)];
-                P.apply(typeof shape === "function" ? shape : this.inClass(key, shape), thisValue, [this, index]);
+                const shapeId = this.shapeIds.get(index);
+                const shape = children[shapeId];
+                const shapeFunction = typeof shape === "function" ? shape : this.inClass(key, shape);
+                if (this.shapes[shapeId].makesArguments) {
+                    this.shapeInstance = index;
+                    P.apply(shapeFunction, thisValue, []);
+                } else
+                    P.apply(shapeFunction, thisValue, [this, index]);
             }
         }
 

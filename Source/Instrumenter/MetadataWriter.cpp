@@ -80,6 +80,7 @@ std::string MetadataWriter::write() const
         json += ",\"parent\":" + std::to_string(templateIndexOf(scope->parent));
         json += ",\"strict\":" + std::string(boolean(scope->isStrict));
         json += ",\"arrow\":" + std::string(boolean(scope->isArrow));
+        json += ",\"function\":" + std::to_string(scope->functionLiteral);
         json += ",\"handle\":" + quoteString(m_rewriter.handleName(*scope));
         json += ",\"eager\":" + std::string(boolean(scope->isEager));
         json += ",\"privateClass\":" + std::to_string(enclosingPrivateClass(scope->parent));

@@ -50,6 +50,8 @@ struct Scope {
     bool isNameReferenced { false };
     // A Class scope: the index of its class literal.
     int classLiteral { -1 };
+    // A Function or Params scope: the index of the function literal whose calls make it.
+    int functionLiteral { -1 };
     bool needsThis { false };
     bool needsArguments { false };
     bool needsNewTarget { false };

@@ -693,6 +693,9 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
     function->isArrow = literal.isArrow;
     function->isStrict = isStrict;
     function->paramsScope = paramsScope;
+    function->functionLiteral = static_cast<int>(index);
+    if (paramsScope)
+        paramsScope->functionLiteral = static_cast<int>(index);
     literal.isStrict = isStrict;
     if (typeIs(node, "function_expression") || typeIs(node, "generator_function")) {
         TSNode name = childByField(node, "name");

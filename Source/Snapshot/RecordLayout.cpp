@@ -92,7 +92,7 @@ static constexpr FieldSpec wellKnownSymbolFields[] = {
     { FieldType::String, "name" },
 };
 static constexpr FieldSpec argumentsFields[] = {
-    { FieldType::U8, "mapped", ValueRule::Any, 0 },
+    { FieldType::U8, "mapped", ValueRule::Any, 1 },
 };
 static constexpr FieldSpec intrinsicFields[] = {
     { FieldType::String, "path" },

@@ -95,7 +95,8 @@ TEST(Instrumenter, LazyHandleInFunction)
         "(__ofs0 = "
         "__offload.s(\"SID:0\", (__ofi) => { switch (__ofi) { case 0: return a; } }, null)))); }");
     EXPECT_EQ(query(result, "JSON.stringify(meta.templates)"),
-        "[{\"kind\":\"function\",\"parent\":-1,\"strict\":false,\"arrow\":false,\"handle\":\"__ofs0\",\"eager\":false,"
+        "[{\"kind\":\"function\",\"parent\":-1,\"strict\":false,\"arrow\":false,\"function\":0,\"handle\":\"__ofs0\","
+        "\"eager\":false,"
         "\"privateClass\":-1,\"bindings\":[[\"a\",\"param\"]]}]");
 }
 
