@@ -243,8 +243,18 @@
             if (key !== null)
                 fn = memberFunction(target, key, kind);
             else {
+                // The engine lists string keys before symbols, not in source order: a function is matched by its
+                // text (it ends with the member's own text, which starts at the key), then by kind alone.
                 leftovers = leftovers || unregisteredMembers(target);
-                const position = leftovers.findIndex(([candidateKind]) => candidateKind === kind);
+                const literal = literals.get(literalId);
+                const text = literal ? P.stringSlice(literal.script.text, literal.start, literal.end) : null;
+                const endsWithText = (candidate) => {
+                    const source = P.functionToString(candidate);
+                    return text !== null && source.length >= text.length && P.stringSlice(source, source.length - text.length) === text;
+                };
+                let position = leftovers.findIndex(([candidateKind, candidate]) => candidateKind === kind && endsWithText(candidate));
+                if (position < 0)
+                    position = leftovers.findIndex(([candidateKind]) => candidateKind === kind);
                 if (position >= 0)
                     fn = leftovers.splice(position, 1)[0][1];
             }

@@ -743,8 +743,10 @@
             const record = this.records[index];
             const literal = this.literal(record.literal);
             const text = this.literalText(literal);
-            if (literal.kind === "class")
-                return `()=>(${literal.privateNames ? withEvaluator(withoutHeritage(text)) : withoutHeritage(text)})`;
+            if (literal.kind === "class") {
+                const classText = withoutHeritage(this.withMemberKeys(literal, text));
+                return `()=>(${literal.privateNames ? withEvaluator(classText) : classText})`;
+            }
             if (literal.method)
                 return `()=>({${this.methodText(literal, text)}})`;
             return `()=>(${text})`;
@@ -758,6 +760,43 @@
                 return `${prefix}${text}`;
             // A computed key is not evaluated again: the key the home object holds the method being made under.
             return `${prefix}[__offload.rc.currentKey()]${P.stringSlice(literal.script.text, literal.paramsStart, literal.end)}`;
+        }
+
+        // A class's computed member keys are not evaluated again (the bindings they read are not set yet when the class
+        // is made): each becomes the key its home object holds the member under.
+        withMemberKeys(literal, text) {
+            const computed = [];
+            for (const memberIndex of literal.members || []) {
+                const member = this.literal(`${literal.script.sid}:${memberIndex}`);
+                if (member.method && member.method.computed)
+                    computed.push(member);
+            }
+            computed.sort((a, b) => b.start - a.start);
+            for (const member of computed) {
+                const keyStart = member.start - literal.start;
+                const keyEnd = member.paramsStart - literal.start;
+                text = `${P.stringSlice(text, 0, keyStart)}[__offload.rc.classMemberKey(${P.jsonStringify(member.id)})]${P.stringSlice(text, keyEnd)}`;
+            }
+            return text;
+        }
+
+        // Called by synthesized code: the key of a computed member of the class being made. A member the snapshot
+        // does not hold gets a key of its own, removed with the other extra properties when the bodies are filled.
+        classMemberKey(memberLiteralId) {
+            const classIndex = this.currentFunction;
+            if (!this.classMemberRecords) {
+                this.classMemberRecords = P.ownedMap();
+                this.records.forEach((record, index) => {
+                    if (record.kind === Kind.Function && record.home instanceof Ref)
+                        this.classMemberRecords.set(`${record.home.index}|${record.literal}`, index);
+                });
+            }
+            const memberIndex = this.classMemberRecords.get(`${classIndex}|${memberLiteralId}`);
+            if (memberIndex === undefined)
+                return P.Symbol("offload: a member the snapshot does not hold");
+            const member = this.literal(memberLiteralId);
+            const prototype = this.propertyValue(this.records[classIndex], "prototype");
+            return this.keyHolding(member.method.static ? classIndex : prototype instanceof Ref ? prototype.index : -1, memberIndex);
         }
 
         // Called by synthesized code: the key of the computed method being made.

@@ -121,6 +121,8 @@ std::string MetadataWriter::write() const
             json += (i ? "," : "") + std::to_string(literal->members[i]);
         json += "],\"owner\":" + std::to_string(literal->owner);
         json += ",\"privateClass\":" + std::to_string(enclosingPrivateClass(literal->scope));
+        json += ",\"computedFields\":" + std::string(boolean(literal->hasComputedFieldNames));
+        json += ",\"usesSuper\":" + std::string(boolean(literal->usesSuper));
         json += ",\"privateNames\":";
         if (literal->hasPrivateNames) {
             auto& names = literal->privateNames;

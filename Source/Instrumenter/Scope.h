@@ -141,6 +141,9 @@ struct Literal {
     std::optional<uint32_t> bodyEntry;
     unsigned bodyEntryDepth { 0 };
     bool hasPrivateNames { false };
+    bool hasComputedFieldNames { false };
+    // Its own code (or that of arrows in it) uses `super`.
+    bool usesSuper { false };
     PrivateNames privateNames; // Classes with private names.
     // Sites (hook calls) inside the class body that may run while the class is being defined (static blocks and
     // fields) or later (methods): the enclosing template's handle must then exist before the class does.

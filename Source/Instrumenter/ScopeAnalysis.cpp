@@ -451,6 +451,20 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         noteSpecialUse(BindingKind::This, context, false);
         return;
     }
+    if (is("super")) {
+        // The function whose home object `super` reads, and the arrows in between, use super.
+        for (Scope* scope = context.scope; scope; scope = scope->parent) {
+            if (scope->kind == ScopeKind::Field || scope->kind == ScopeKind::StaticBlock)
+                break;
+            if (scope->kind != ScopeKind::Function || scope->functionLiteral < 0)
+                continue;
+            auto& literal = *m_literals[scope->functionLiteral];
+            literal.usesSuper = true;
+            if (!literal.isArrow)
+                break;
+        }
+        return;
+    }
     if (is("meta_property")) {
         if (m_tree.text(node).ends_with("target"))
             noteSpecialUse(BindingKind::NewTarget, context, false);

@@ -155,8 +155,10 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
                         privateNames.brand = privateName;
                 }
             }
-            if (typeIs(property, "computed_property_name"))
+            if (typeIs(property, "computed_property_name")) {
+                m_literals[index]->hasComputedFieldNames = true;
                 visit(property, memberContext);
+            }
             TSNode value = childByField(member, "value");
             if (ts_node_is_null(value))
                 continue;

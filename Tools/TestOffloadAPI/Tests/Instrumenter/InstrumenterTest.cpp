@@ -345,6 +345,23 @@ TEST(Instrumenter, PrivateNamesAreDescribed)
         "{\"derived\":true,\"brand\":false,\"fields\":[],\"staticFields\":[]}");
 }
 
+TEST(Instrumenter, SuperUsesAreMarked)
+{
+    // The method and the arrow in it use super; the nested function, the string and the property do not count.
+    auto result
+        = instrumentOrFail("const o = { m() { const f = () => super.x; return function () { return 'super'; }; },"
+                           " n() { return this.super; } };");
+    EXPECT_EQ(query(result, "meta.literals.map(l => l.kind + ':' + l.usesSuper).join()"),
+        "method:true,function:true,function:false,method:false");
+}
+
+TEST(Instrumenter, ComputedFieldNamesAreFlagged)
+{
+    auto result = instrumentOrFail("const k = 'a'; class A { [k] = 1; [k + 'm']() {} } class B { b = 1; ['c']() {} }");
+    EXPECT_EQ(
+        query(result, "meta.literals.filter(l => l.kind === 'class').map(l => l.computedFields).join()"), "true,false");
+}
+
 TEST(Instrumenter, PrivateClassHandsOverItsReaders)
 {
     auto result = instrumentOrFail(
