@@ -145,7 +145,9 @@
                 templates.set(`${sid}:${index}`, { script, index, ...template });
             });
             metadata.literals.forEach((literal, index) => {
-                const needsName = !!literal.name && !literal.declaration;
+                // The instrumenter keeps an inferred name by standing the function in an object literal (Rewriter.cpp),
+                // except for the name __proto__, which an object literal would take as the prototype.
+                const needsName = literal.name === "__proto__" && !literal.declaration;
                 literals.set(`${sid}:${index}`, { script, index, id: `${sid}:${index}`, needsCreationWork: needsName || literal.kind === "class", ...literal });
             });
         },

@@ -254,11 +254,21 @@ void Rewriter::emitSites()
     for (auto& site : m_analysis.sites()) {
         std::string handle = handleExpression(bindingScope(site.scope), site.scope, site.headOf);
         switch (site.kind) {
-        case SiteKind::FunctionHook:
+        case SiteKind::FunctionHook: {
+            // The hook call hides the position that names an anonymous function; standing as a property value of an
+            // object literal names it again, at no cost the engine does not optimize away (setting `name` on every
+            // creation instead costs several times the creation itself).
+            auto& literal = *literals[site.literal];
+            bool keepsName = literal.isNameInferred && literal.name && *literal.name != "__proto__";
             insert(site.start, false, site.depth, Hook, site.needsNewParentheses ? "(__offload.f(" : "__offload.f(");
+            if (keepsName)
+                insert(site.start, false, site.depth, Hook, "{" + quoteString(*literal.name) + ":");
+            if (keepsName)
+                insert(site.end, true, site.depth, Hook, "}[" + quoteString(*literal.name) + "]");
             insert(site.end, true, site.depth, Hook,
                 ", " + literalId(site.literal) + ", " + handle + (site.needsNewParentheses ? "))" : ")"));
             break;
+        }
         case SiteKind::ClassDeclaration:
             insert(site.start, false, site.depth, Hook, "let " + site.declaredName + " = __offload.f(");
             insert(site.end, true, site.depth, Hook, ", " + literalId(site.literal) + ", " + handle + ");");

@@ -144,6 +144,8 @@ struct Literal {
     bool hasComputedFieldNames { false };
     // Its own code (or that of arrows in it) uses `super`.
     bool usesSuper { false };
+    // An anonymous function or class named by where it stands (`const f = () => {}`, `{ key: function () {} }`).
+    bool isNameInferred { false };
     PrivateNames privateNames; // Classes with private names.
     // Sites (hook calls) inside the class body that may run while the class is being defined (static blocks and
     // fields) or later (methods): the enclosing template's handle must then exist before the class does.

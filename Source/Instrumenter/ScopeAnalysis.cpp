@@ -337,8 +337,10 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         TSNode name = childByField(node, "name");
         if (!ts_node_is_null(name))
             literal.name = std::string(m_tree.text(name));
-        else
+        else {
             literal.name = inferredName;
+            literal.isNameInferred = inferredName.has_value();
+        }
         Site site { SiteKind::FunctionHook, context.scope, context.depth, literal.start, literal.end };
         site.literal = index;
         site.needsNewParentheses = needsNewParentheses(node);

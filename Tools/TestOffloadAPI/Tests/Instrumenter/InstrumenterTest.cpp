@@ -106,7 +106,7 @@ TEST(Instrumenter, TopLevelLexicalHandleIsNamedAfterTheScript)
     EXPECT_EQ(withoutScriptId(result),
         "let __ofs_SID = __offload.s(\"SID:0\", (__ofi) => { switch (__ofi) { case 0: return n; case 1: return inc; } "
         "}, null);"
-        "let n = 0; const inc = __offload.f(() => ++n, \"SID:0\", __ofs_SID);");
+        "let n = 0; const inc = __offload.f({\"inc\":() => ++n}[\"inc\"], \"SID:0\", __ofs_SID);");
     EXPECT_EQ(
         query(result, "meta.templates[0].kind + ' ' + meta.templates[0].handle"), "script __ofs_" + result.scriptId);
     EXPECT_EQ(query(result, "meta.literals[0].name"), "inc");
@@ -148,10 +148,10 @@ TEST(Instrumenter, ClassElementLiteralsSliceTheirText)
 {
     auto result = instrumentOrFail("class K { static f = () => 1; g = 2; static { this.h = 3; } p() {} }");
     EXPECT_EQ(query(result, "meta.literals.map(l => l.kind + '=' + code.slice(l.start, l.end)).join(' | ')"),
-        "class=class K { static f = __offload.r ? void 0 : (__offload.f(() => 1, \"" + result.scriptId + ":2\", __ofs_"
-            + result.scriptId
+        "class=class K { static f = __offload.r ? void 0 : (__offload.f({\"f\":() => 1}[\"f\"], \"" + result.scriptId
+            + ":2\", __ofs_" + result.scriptId
             + ")); g = 2; static {if (!__offload.r) { this.h = 3; }} p() {} } | "
-              "field=__offload.f(() => 1, \""
+              "field=__offload.f({\"f\":() => 1}[\"f\"], \""
             + result.scriptId + ":2\", __ofs_" + result.scriptId
             + ") | function=() => 1 | field=2 | staticBlock=static {if (!__offload.r) { this.h = 3; }} | method=p() "
               "{}");
@@ -343,6 +343,22 @@ TEST(Instrumenter, PrivateNamesAreDescribed)
                   ".join(' ')"),
         "{\"derived\":false,\"brand\":true,\"fields\":[\"#x\"],\"staticFields\":[\"#s\"]} null "
         "{\"derived\":true,\"brand\":false,\"fields\":[],\"staticFields\":[]}");
+}
+
+TEST(Instrumenter, InferredNamesComeFromTheEngine)
+{
+    // Each function already has its inferred name when the hook sees it (no `name` is set at every creation), except
+    // one named __proto__, which an object literal would take as its prototype.
+    auto result
+        = instrumentOrFail("let g; g = function () {}; const f = () => 1; const o = { h: () => 2, k: class {} };"
+                           " const { d = () => 3 } = {}; const __proto__ = () => 4;");
+    auto run = JSCTestHarness::run(
+        "const seen = []; const hook = __offload.f; __offload.f = (fn, id, h) => { seen.push(fn.name); return hook(fn, "
+        "id, h); };"
+            + result.code,
+        result.metadataJson, "print(seen.join(','), o.k.name, __proto__.name)");
+    EXPECT_EQ(run.exception, "");
+    EXPECT_EQ(run.output, "g,f,h,k,d, k __proto__");
 }
 
 TEST(Instrumenter, SuperUsesAreMarked)
