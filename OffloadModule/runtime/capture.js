@@ -92,7 +92,8 @@
             }
             let path = "";
             for (let i = parts.length - 1; i >= 0; --i) {
-                const key = parts[i];
+                // Array elements are reached with their index as a number.
+                const key = typeof parts[i] === "number" ? `${parts[i]}` : parts[i];
                 if (typeof key === "symbol")
                     path += `[${String(key)}]`;
                 else if (path === "" || path.endsWith(">"))
@@ -121,9 +122,10 @@
         reach(value, parent, key) {
             if (!isObject(value) && typeof value !== "symbol")
                 return;
-            if (typeof value !== "symbol" && this.isPlainIntrinsic(value))
-                return;
+            // Most references are to objects already reached: look that up first (plain built-ins never get an index).
             if (this.indexOf.has(value))
+                return;
+            if (typeof value !== "symbol" && this.isPlainIntrinsic(value))
                 return;
             this.indexOf.set(value, this.objects.length);
             this.objects.push(value);
@@ -135,9 +137,11 @@
             return this.indexOf.get(value);
         }
 
-        describeProperties(object, index, skip, keys = P.ownKeys(object)) {
+        // `first` is the position in `keys` to start at: an array's dense elements are a prefix of its keys.
+        describeProperties(object, index, skip, keys = P.ownKeys(object), first = 0) {
             const properties = [];
-            for (const key of keys) {
+            for (let i = first; i < keys.length; ++i) {
+                const key = keys[i];
                 if (skip && skip(key))
                     continue;
                 const descriptor = P.getOwnPropertyDescriptor(object, key);
@@ -158,10 +162,10 @@
             return properties;
         }
 
-        describeBody(object, index, skip, keys) {
+        describeBody(object, index, skip, keys, first) {
             const prototype = P.getPrototypeOf(object);
             this.reach(prototype, index, "<prototype>");
-            return { prototype, extensible: P.isExtensible(object), properties: this.describeProperties(object, index, skip, keys) };
+            return { prototype, extensible: P.isExtensible(object), properties: this.describeProperties(object, index, skip, keys, first) };
         }
 
         // JavaScriptCore lists the global object's properties in an order that depends on when its built-ins were
@@ -457,40 +461,48 @@
                 this.fail(index, "the strings object of a tagged template cannot be captured yet (its call site keeps it)");
             const length = array.length;
             // The dense part is canonical (SnapshotFormat.md): the longest prefix of plain elements that ends with
-            // an element and is at least half full. Index keys come first in ascending order.
+            // an element and is at least half full. Index keys come first, in ascending order, so when key
+            // `length - 1` is at position `length - 1` every element exists: the common case, read without
+            // converting keys to numbers and back.
             const keys = P.ownKeys(array);
-            let present = 0;
-            let denseCount = 0;
-            for (const key of keys) {
-                if (typeof key !== "string" || `${+key}` !== key || +key >= length)
-                    break;
-                const descriptor = P.getOwnPropertyDescriptor(array, key);
-                if (!("value" in descriptor) || !descriptor.writable || !descriptor.enumerable || !descriptor.configurable)
-                    break;
-                if (2 * ++present >= +key + 1)
-                    denseCount = +key + 1;
-            }
             const elements = [];
-            for (let i = 0; i < denseCount; ++i) {
-                const descriptor = P.getOwnPropertyDescriptor(array, i);
-                if (!descriptor) {
-                    elements.push(offload.hole);
-                    continue;
+            let denseCount = 0;
+            let denseKeys = 0;
+            if (length > 0 && keys.length > length && keys[length - 1] === `${length - 1}`) {
+                for (; denseCount < length; ++denseCount) {
+                    const descriptor = P.getOwnPropertyDescriptor(array, denseCount);
+                    if (!("value" in descriptor) || !descriptor.writable || !descriptor.enumerable || !descriptor.configurable)
+                        break;
+                    elements.push(descriptor.value);
                 }
-                this.reach(descriptor.value, index, `${i}`);
-                elements.push(descriptor.value);
+                denseKeys = denseCount;
+            } else {
+                let present = 0;
+                for (const key of keys) {
+                    if (typeof key !== "string" || `${+key}` !== key || +key >= length)
+                        break;
+                    const descriptor = P.getOwnPropertyDescriptor(array, key);
+                    if (!("value" in descriptor) || !descriptor.writable || !descriptor.enumerable || !descriptor.configurable)
+                        break;
+                    if (2 * ++present >= +key + 1) {
+                        denseCount = +key + 1;
+                        denseKeys = present;
+                    }
+                }
+                for (let i = 0; i < denseCount; ++i) {
+                    const descriptor = P.getOwnPropertyDescriptor(array, i);
+                    elements.push(descriptor ? descriptor.value : offload.hole);
+                }
+            }
+            for (let i = 0; i < denseCount; ++i) {
+                if (elements[i] !== offload.hole)
+                    this.reach(elements[i], index, i);
             }
             // A read-only length (a frozen array) is a flag of the record, not a property.
             const lengthIsWritable = P.getOwnPropertyDescriptor(array, "length").writable;
-            const skip = (key) => {
-                if (key === "length")
-                    return true;
-                if (typeof key !== "string")
-                    return false;
-                const number = +key;
-                return number < denseCount && `${number}` === key;
-            };
-            return { kind: Kind.Array, length, lengthIsWritable, elements, body: this.describeBody(array, index, skip, keys) };
+            // The elements below denseCount are the first denseKeys keys; `length` is skipped wherever it is listed.
+            const skip = (key) => key === "length";
+            return { kind: Kind.Array, length, lengthIsWritable, elements, body: this.describeBody(array, index, skip, keys, denseKeys) };
         }
 
         errorConstructorName(error) {
@@ -677,14 +689,14 @@
         // encoding order (breadth-first from the roots), which weak-collection entries found late can break.
         renumber() {
             const order = [];
-            const numbered = P.ownedSet();
+            const numbered = new P.Uint8Array(this.objects.length);
             const visit = (value) => {
                 if (!isObject(value) && typeof value !== "symbol")
                     return;
                 const index = this.indexOf.get(value);
-                if (index === undefined || numbered.has(index))
+                if (index === undefined || numbered[index])
                     return;
-                numbered.add(index);
+                numbered[index] = 1;
                 order.push(index);
             };
             visit(globalThis);
@@ -699,9 +711,16 @@
                 forEachReference(this.plans[order[i]], visit);
             if (order.length !== this.objects.length)
                 throw new Error(`Offload capture bug: ${this.objects.length - order.length} records are not referenced`);
+            // Usually the walk already found them in that order.
+            let moved = false;
+            for (let i = 0; i < order.length && !moved; ++i)
+                moved = order[i] !== i;
+            if (!moved)
+                return;
             this.objects = order.map((index) => this.objects[index]);
             this.plans = order.map((index) => this.plans[index]);
-            this.indexOf = P.ownedMap(this.objects.map((object, index) => [object, index]));
+            for (let i = 0; i < this.objects.length; ++i)
+                this.indexOf.set(this.objects[i], i);
         }
 
         stringIndex(text) {
@@ -718,7 +737,7 @@
             if (typeof key === "symbol")
                 writer.varint(this.indexFor(key) * 2 + 1);
             else
-                writer.varint(this.stringIndex(`${key}`) * 2);
+                writer.varint(this.stringIndex(key) * 2);
         }
 
         writeValue(writer, value) {

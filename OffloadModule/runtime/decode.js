@@ -87,6 +87,13 @@
             const records = sections[Section.Records];
             const recordCount = records.varint();
             this.recordCount = recordCount;
+            // Every record takes at least two bytes; this also bounds the Refs made next.
+            if (recordCount > records.end - records.offset)
+                records.fail("more records than bytes");
+            // One Ref per record, shared by every reference to it (a snapshot has several per record).
+            this.refs = [];
+            for (let i = 0; i < recordCount; ++i)
+                this.refs.push(new Ref(i));
             this.records = [];
             for (let i = 0; i < recordCount; ++i)
                 this.records.push(this.readRecord(records));
@@ -134,7 +141,7 @@
             const index = reader.varint();
             if (index >= this.recordCount)
                 reader.fail(`record index ${index} out of range`);
-            return new Ref(index);
+            return this.refs[index];
         }
 
         readValue(reader) {
@@ -190,7 +197,7 @@
             const index = (key - 1) / 2;
             if (index >= this.recordCount)
                 reader.fail("key symbol out of range");
-            return new Ref(index);
+            return this.refs[index];
         }
 
         readBody(reader) {

@@ -103,6 +103,10 @@
 
         // Unsigned LEB128; values stay below 2^53 so plain arithmetic is exact.
         varint(value) {
+            if (value < 0x80 && this.length < this.bytes.length) {
+                this.bytes[this.length++] = value;
+                return;
+            }
             this.reserve(8);
             while (value >= 0x80) {
                 this.bytes[this.length++] = (value % 0x80) | 0x80;

@@ -56,6 +56,7 @@
     }
 
     const identifierPattern = /^[A-Za-z_$][\w$]*$/;
+    const defaultAttributes = Attribute.Writable | Attribute.Enumerable | Attribute.Configurable;
 
     class Restore {
         constructor(runtime, bytes, blobBodies) {
@@ -794,13 +795,30 @@
             const object = this.objects[index];
             const body = record.body;
             const prototype = this.resolve(body.prototype);
+            const properties = body.properties;
+            // A plain object made here has no properties and no prototype yet (createShell): assigning a property
+            // then defines it as writable, enumerable and configurable without reaching any prototype, and is
+            // several times faster than defineProperty. `__proto__` is left to defineProperty all the same.
+            if (record.kind === Kind.Object && !this.existing[index] && P.getPrototypeOf(object) === null) {
+                for (let i = 0; i < properties.length; i += 4) {
+                    const key = this.resolve(properties[i]);
+                    if (properties[i + 1] === defaultAttributes && key !== "__proto__")
+                        object[key] = this.resolve(properties[i + 2]);
+                    else if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
+                        this.fail(`cannot define property ${String(key)} of record ${index}`);
+                }
+                if (prototype !== null && !P.setPrototypeOf(object, prototype))
+                    this.fail(`cannot set the prototype of record ${index}`);
+                if (!body.extensible)
+                    P.preventExtensions(object);
+                return;
+            }
             if (P.getPrototypeOf(object) !== prototype && !P.setPrototypeOf(object, prototype))
                 this.fail(`cannot set the prototype of record ${index}`);
-            const properties = body.properties;
             const keys = [];
             for (let i = 0; i < properties.length; i += 4)
                 keys.push(this.resolve(properties[i]));
-            const skip = this.skippedKeys(record, object);
+            const skip = this.existing[index] ? this.skippedKeys(record, object) : null;
             if (this.existing[index]) {
                 const wanted = P.ownedSet(keys);
                 for (const key of P.ownKeys(object)) {
@@ -862,12 +880,15 @@
                 case Kind.Proxy:
                 case Kind.ResolvingFunction:
                     return;
-                case Kind.Array:
-                    record.elements.forEach((element, i) => {
-                        if (element !== offload.hole)
-                            this.objects[index][i] = this.resolve(element);
-                    });
+                case Kind.Array: {
+                    const array = this.objects[index];
+                    const elements = record.elements;
+                    for (let i = 0; i < elements.length; ++i) {
+                        if (elements[i] !== offload.hole)
+                            array[i] = this.resolve(elements[i]);
+                    }
                     break;
+                }
                 case Kind.Map:
                     for (let i = 0; i < record.entries.length; i += 2)
                         P.mapSet(this.objects[index], this.resolve(record.entries[i]), this.resolve(record.entries[i + 1]));
