@@ -78,6 +78,9 @@
             this.blobs = P.ownedMap();
             this.followers = [];
             this.chainCache = P.ownedMap();
+            // Every body's properties, four entries each (key, attributes, value or getter, setter), one body after
+            // the other: one growing array instead of one per object.
+            this.propertyTable = [];
             this.changedIntrinsics = P.ownedSet(this.intrinsics.changedIntrinsics());
             this.refused = runtime.refusedPrototypes || (runtime.refusedPrototypes = refusedPrototypes());
         }
@@ -137,9 +140,10 @@
             return this.indexOf.get(value);
         }
 
-        // `first` is the position in `keys` to start at: an array's dense elements are a prefix of its keys.
+        // Appends the properties to propertyTable. `first` is the position in `keys` to start at: an array's dense
+        // elements are a prefix of its keys.
         describeProperties(object, index, skip, keys = P.ownKeys(object), first = 0) {
-            const properties = [];
+            const properties = this.propertyTable;
             for (let i = first; i < keys.length; ++i) {
                 const key = keys[i];
                 if (skip && skip(key))
@@ -151,21 +155,31 @@
                 if ("value" in descriptor) {
                     attributes |= descriptor.writable ? Attribute.Writable : 0;
                     this.reach(descriptor.value, index, key);
-                    properties.push(key, attributes, descriptor.value, undefined);
+                    // One value per push: JavaScriptCore compiles a push of several values as a call, several
+                    // times slower.
+                    properties.push(key);
+                    properties.push(attributes);
+                    properties.push(descriptor.value);
+                    properties.push(undefined);
                 } else {
                     attributes |= Attribute.Accessor;
                     this.reach(descriptor.get, index, typeof key === "symbol" ? key : `<get ${key}>`);
                     this.reach(descriptor.set, index, typeof key === "symbol" ? key : `<set ${key}>`);
-                    properties.push(key, attributes, descriptor.get, descriptor.set);
+                    properties.push(key);
+                    properties.push(attributes);
+                    properties.push(descriptor.get);
+                    properties.push(descriptor.set);
                 }
             }
-            return properties;
         }
 
         describeBody(object, index, skip, keys, first) {
             const prototype = P.getPrototypeOf(object);
             this.reach(prototype, index, "<prototype>");
-            return { prototype, extensible: P.isExtensible(object), properties: this.describeProperties(object, index, skip, keys, first) };
+            const extensible = P.isExtensible(object);
+            const start = this.propertyTable.length;
+            this.describeProperties(object, index, skip, keys, first);
+            return { prototype, extensible, properties: this.propertyTable, start, end: this.propertyTable.length };
         }
 
         // JavaScriptCore lists the global object's properties in an order that depends on when its built-ins were
@@ -538,10 +552,12 @@
             const entries = [];
             const iterator = P.mapEntries(map);
             for (let step = iterator.next(); !step.done; step = iterator.next()) {
-                const [key, value] = step.value;
+                const key = step.value[0];
+                const value = step.value[1];
                 this.reach(key, index, "<map key>");
                 this.reach(value, index, "<map value>");
-                entries.push(key, value);
+                entries.push(key);
+                entries.push(value);
             }
             return { kind: Kind.Map, entries, body: this.describeBody(map, index) };
         }
@@ -804,8 +820,8 @@
             this.writeValue(writer, body.prototype);
             writer.varint((body.extensible ? 0 : 1) | flags);
             const properties = body.properties;
-            writer.varint(properties.length / 4);
-            for (let i = 0; i < properties.length; i += 4) {
+            writer.varint((body.end - body.start) / 4);
+            for (let i = body.start; i < body.end; i += 4) {
                 this.writeKey(writer, properties[i]);
                 const attributes = properties[i + 1];
                 writer.u8(attributes);
@@ -1137,7 +1153,7 @@
         const body = plan.body;
         visit(body.prototype);
         const properties = body.properties;
-        for (let i = 0; i < properties.length; i += 4) {
+        for (let i = body.start; i < body.end; i += 4) {
             visit(properties[i]);
             visit(properties[i + 2]);
             if (properties[i + 1] & Attribute.Accessor)

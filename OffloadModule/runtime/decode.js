@@ -95,6 +95,9 @@
             for (let i = 0; i < recordCount; ++i)
                 this.refs.push(new Ref(i));
             this.records = [];
+            // Every body's properties, four entries each (key, attributes, value or getter, setter), one body after
+            // the other: one growing array instead of one per record.
+            this.propertyTable = [];
             for (let i = 0; i < recordCount; ++i)
                 this.records.push(this.readRecord(records));
 
@@ -203,15 +206,21 @@
         readBody(reader) {
             const prototype = this.readValue(reader);
             const flags = reader.varint();
-            const properties = [];
+            const properties = this.propertyTable;
+            const start = properties.length;
             for (let count = reader.varint(); count > 0; --count) {
                 const key = this.readKey(reader);
                 const attributes = reader.u8();
                 const value = this.readValue(reader);
                 const setter = attributes & Attribute.Accessor ? this.readValue(reader) : undefined;
-                properties.push(key, attributes, value, setter);
+                // One value per push: JavaScriptCore compiles a push of several values as a call, several times
+                // slower.
+                properties.push(key);
+                properties.push(attributes);
+                properties.push(value);
+                properties.push(setter);
             }
-            return { prototype, extensible: !(flags & 1), lengthIsReadOnly: !!(flags & 2), properties };
+            return { prototype, extensible: !(flags & 1), lengthIsReadOnly: !!(flags & 2), properties, start, end: properties.length };
         }
 
         readRecord(reader) {
@@ -267,8 +276,9 @@
             case Kind.Map:
             case Kind.WeakMap:
                 record.entries = [];
-                for (let count = reader.varint(); count > 0; --count)
-                    record.entries.push(this.readValue(reader), this.readValue(reader));
+                // Keys and values alternate.
+                for (let count = 2 * reader.varint(); count > 0; --count)
+                    record.entries.push(this.readValue(reader));
                 break;
             case Kind.Set:
             case Kind.WeakSet:

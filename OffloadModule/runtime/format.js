@@ -108,6 +108,15 @@
                 return;
             }
             this.reserve(8);
+            // Below 2^31 integer operations are exact and faster than the division below.
+            if (value <= 0x7fffffff) {
+                while (value >= 0x80) {
+                    this.bytes[this.length++] = (value & 0x7f) | 0x80;
+                    value >>>= 7;
+                }
+                this.bytes[this.length++] = value;
+                return;
+            }
             while (value >= 0x80) {
                 this.bytes[this.length++] = (value % 0x80) | 0x80;
                 value = Math.floor(value / 0x80);
@@ -198,10 +207,20 @@
         }
 
         varint() {
-            let value = 0;
-            let scale = 1;
-            for (let i = 0; i < 8; ++i) {
-                const byte = this.u8();
+            // One-byte values are the most common; up to four bytes the value fits integer operations.
+            let byte = this.u8();
+            if (byte < 0x80)
+                return byte;
+            let value = byte & 0x7f;
+            for (let shift = 7; shift < 28; shift += 7) {
+                byte = this.u8();
+                value |= (byte & 0x7f) << shift;
+                if (byte < 0x80)
+                    return value;
+            }
+            let scale = 0x10000000;
+            for (let i = 4; i < 8; ++i) {
+                byte = this.u8();
                 value += (byte & 0x7f) * scale;
                 if (!(byte & 0x80))
                     return value;

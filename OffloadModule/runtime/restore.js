@@ -15,6 +15,14 @@
     const { Kind, Attribute } = Format;
     const registry = offload.registry;
 
+    function listIncludes(list, item) {
+        for (let i = 0; i < list.length; ++i) {
+            if (list[i] === item)
+                return true;
+        }
+        return false;
+    }
+
     class RestoreError extends Error {
         constructor(message) {
             super(message);
@@ -194,8 +202,8 @@
         }
 
         propertyValue(record, key) {
-            const properties = record.body.properties;
-            for (let i = 0; i < properties.length; i += 4) {
+            const { properties, start, end } = record.body;
+            for (let i = start; i < end; i += 4) {
                 if (properties[i] === key)
                     return properties[i + 2];
             }
@@ -616,9 +624,9 @@
         keyHolding(holderIndex, functionIndex) {
             const holder = holderIndex >= 0 ? this.records[holderIndex] : null;
             if (holder && holder.body) {
-                const properties = holder.body.properties;
+                const { properties, start, end } = holder.body;
                 const isIt = (value) => value instanceof Ref && value.index === functionIndex;
-                for (let i = 0; i < properties.length; i += 4) {
+                for (let i = start; i < end; i += 4) {
                     if (isIt(properties[i + 2]) || isIt(properties[i + 3]))
                         return properties[i] instanceof Ref ? this.resolve(properties[i]) : properties[i];
                 }
@@ -800,7 +808,7 @@
             // then defines it as writable, enumerable and configurable without reaching any prototype, and is
             // several times faster than defineProperty. `__proto__` is left to defineProperty all the same.
             if (record.kind === Kind.Object && !this.existing[index] && P.getPrototypeOf(object) === null) {
-                for (let i = 0; i < properties.length; i += 4) {
+                for (let i = body.start; i < body.end; i += 4) {
                     const key = this.resolve(properties[i]);
                     if (properties[i + 1] === defaultAttributes && key !== "__proto__")
                         object[key] = this.resolve(properties[i + 2]);
@@ -816,22 +824,26 @@
             if (P.getPrototypeOf(object) !== prototype && !P.setPrototypeOf(object, prototype))
                 this.fail(`cannot set the prototype of record ${index}`);
             const keys = [];
-            for (let i = 0; i < properties.length; i += 4)
+            const start = body.start;
+            for (let i = start; i < body.end; i += 4)
                 keys.push(this.resolve(properties[i]));
             const skip = this.existing[index] ? this.skippedKeys(record, object) : null;
             if (this.existing[index]) {
-                const wanted = P.ownedSet(keys);
+                // Most objects the engine made (functions, class prototypes) have a handful of keys: a linear search
+                // is cheaper than making a collection.
+                const wanted = keys.length > 16 ? P.ownedSet(keys) : null;
                 for (const key of P.ownKeys(object)) {
-                    if (!wanted.has(key) && !(skip && skip(key)) && !P.deleteProperty(object, key))
+                    if (!(wanted ? wanted.has(key) : listIncludes(keys, key)) && !(skip && skip(key)) && !P.deleteProperty(object, key))
                         this.fail(`cannot delete property ${String(key)} of record ${index}`);
                 }
             }
-            for (let i = 0; i < properties.length; i += 4) {
-                if (!P.defineProperty(object, keys[i / 4], this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
-                    this.fail(`cannot define property ${String(keys[i / 4])} of record ${index}`);
+            for (let i = start; i < body.end; i += 4) {
+                const key = keys[(i - start) / 4];
+                if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
+                    this.fail(`cannot define property ${String(key)} of record ${index}`);
             }
             if (this.existing[index] && record.kind !== Kind.Global)
-                this.restoreOrder(index, object, keys, properties, skip);
+                this.restoreOrder(index, object, keys, properties, start, skip);
             if (record.kind === Kind.Array && body.lengthIsReadOnly)
                 P.defineProperty(object, "length", { writable: false });
             if (!body.extensible)
@@ -854,7 +866,7 @@
         }
 
         // Properties of objects the engine made (functions, errors) may come in another order than captured.
-        restoreOrder(index, object, keys, properties, skip) {
+        restoreOrder(index, object, keys, properties, start, skip) {
             const actual = P.ownKeys(object).filter((key) => !(skip && skip(key)));
             let first = 0;
             while (first < keys.length && actual[first] === keys[first])
@@ -865,7 +877,7 @@
                 const descriptor = P.getOwnPropertyDescriptor(object, keys[i]);
                 if (descriptor && descriptor.configurable) {
                     P.deleteProperty(object, keys[i]);
-                    P.defineProperty(object, keys[i], this.descriptorFor(properties[4 * i + 1], properties[4 * i + 2], properties[4 * i + 3]));
+                    P.defineProperty(object, keys[i], this.descriptorFor(properties[start + 4 * i + 1], properties[start + 4 * i + 2], properties[start + 4 * i + 3]));
                 }
             }
         }
