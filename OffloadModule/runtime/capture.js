@@ -78,9 +78,6 @@
             this.blobs = P.ownedMap();
             this.followers = [];
             this.chainCache = P.ownedMap();
-            // Every body's properties, four entries each (key, attributes, value or getter, setter), one body after
-            // the other: one growing array instead of one per object.
-            this.propertyTable = [];
             this.changedIntrinsics = P.ownedSet(this.intrinsics.changedIntrinsics());
             this.refused = runtime.refusedPrototypes || (runtime.refusedPrototypes = refusedPrototypes());
         }
@@ -140,10 +137,9 @@
             return this.indexOf.get(value);
         }
 
-        // Appends the properties to propertyTable. `first` is the position in `keys` to start at: an array's dense
-        // elements are a prefix of its keys.
+        // `first` is the position in `keys` to start at: an array's dense elements are a prefix of its keys.
         describeProperties(object, index, skip, keys = P.ownKeys(object), first = 0) {
-            const properties = this.propertyTable;
+            const properties = [];
             for (let i = first; i < keys.length; ++i) {
                 const key = keys[i];
                 if (skip && skip(key))
@@ -171,15 +167,13 @@
                     properties.push(descriptor.set);
                 }
             }
+            return properties;
         }
 
         describeBody(object, index, skip, keys, first) {
             const prototype = P.getPrototypeOf(object);
             this.reach(prototype, index, "<prototype>");
-            const extensible = P.isExtensible(object);
-            const start = this.propertyTable.length;
-            this.describeProperties(object, index, skip, keys, first);
-            return { prototype, extensible, properties: this.propertyTable, start, end: this.propertyTable.length };
+            return { prototype, extensible: P.isExtensible(object), properties: this.describeProperties(object, index, skip, keys, first) };
         }
 
         // JavaScriptCore lists the global object's properties in an order that depends on when its built-ins were
@@ -420,7 +414,7 @@
             if (template.kind === "params")
                 this.fail(index, "a closure made in a parameter default expression cannot be captured yet");
             const bindings = [];
-            template.bindings.forEach(([name], bindingIndex) => {
+            for (let bindingIndex = 0; bindingIndex < template.bindings.length; ++bindingIndex) {
                 let value;
                 try {
                     value = handle.getter(bindingIndex);
@@ -428,11 +422,11 @@
                     if (!(error instanceof P.ReferenceError))
                         throw error;
                     bindings.push(uninitialized);
-                    return;
+                    continue;
                 }
-                this.reach(value, index, name);
+                this.reach(value, index, template.bindings[bindingIndex][0]);
                 bindings.push(value);
-            });
+            }
             if (handle.parent)
                 this.reach(handle.parent, index, "<parent scope>");
             return { kind: Kind.Scope, template: handle.template, parent: handle.parent || null, bindings };
@@ -820,8 +814,8 @@
             this.writeValue(writer, body.prototype);
             writer.varint((body.extensible ? 0 : 1) | flags);
             const properties = body.properties;
-            writer.varint((body.end - body.start) / 4);
-            for (let i = body.start; i < body.end; i += 4) {
+            writer.varint(properties.length / 4);
+            for (let i = 0; i < properties.length; i += 4) {
                 this.writeKey(writer, properties[i]);
                 const attributes = properties[i + 1];
                 writer.u8(attributes);
@@ -1153,7 +1147,7 @@
         const body = plan.body;
         visit(body.prototype);
         const properties = body.properties;
-        for (let i = body.start; i < body.end; i += 4) {
+        for (let i = 0; i < properties.length; i += 4) {
             visit(properties[i]);
             visit(properties[i + 2]);
             if (properties[i + 1] & Attribute.Accessor)

@@ -76,6 +76,8 @@
 
     const scratch = new Float64Array(1);
     const scratchBytes = new Uint8Array(scratch.buffer);
+    const shortStringLength = 64;
+    const shortStringUnits = [];
 
     class ByteWriter {
         constructor(capacity = 4096) {
@@ -264,7 +266,19 @@
         }
 
         latin1() {
-            return ByteReader.unitsToString(this.raw(this.varint()));
+            const length = this.varint();
+            if (length > shortStringLength)
+                return ByteReader.unitsToString(this.raw(length));
+            // Most strings are short: copying their bytes into an ordinary array is cheaper than making a view, and
+            // String.fromCharCode takes an ordinary array's elements faster.
+            if (length > this.end - this.offset)
+                this.fail("byte string longer than its section");
+            const units = shortStringUnits;
+            units.length = length;
+            for (let i = 0; i < length; ++i)
+                units[i] = this.bytes[this.offset + i];
+            this.offset += length;
+            return String.fromCharCode.apply(null, units);
         }
 
         utf16() {

@@ -75,6 +75,7 @@
             this.created = new Array(this.records.length).fill(false);
             this.existing = new Array(this.records.length).fill(false);
             this.setters = new Array(this.records.length);
+            this.descriptors = [];
             this.stop = { restoreStop: true };
         }
 
@@ -202,8 +203,8 @@
         }
 
         propertyValue(record, key) {
-            const { properties, start, end } = record.body;
-            for (let i = start; i < end; i += 4) {
+            const properties = record.body.properties;
+            for (let i = 0; i < properties.length; i += 4) {
                 if (properties[i] === key)
                     return properties[i + 2];
             }
@@ -500,16 +501,20 @@
                 this.fail(`scope record ${index} has ${record.bindings.length} bindings, its template ${template.bindings.length}`);
             let uninitialized = "";
             let constants = "";
-            template.bindings.forEach(([, kind], i) => {
+            for (let i = 0; i < template.bindings.length; ++i) {
+                const kind = template.bindings[i][1];
                 uninitialized += record.bindings[i] === offload.uninitialized ? "u" : "-";
                 constants += kind === "const" && record.bindings[i] !== offload.uninitialized && this.isReadyFor(record.bindings[i], index) ? "c" : "-";
-            });
+            }
             const key = `${record.template}|${uninitialized}|${constants}`;
             shape = this.shapeByKey.get(key);
             if (shape === undefined) {
                 shape = this.shapes.length;
                 this.shapeByKey.set(key, shape);
-                this.shapes.push({ template, instances: [], uninitialized, constants });
+                let thisIndex = -1;
+                for (let i = 0; i < template.bindings.length && thisIndex < 0; ++i)
+                    thisIndex = template.bindings[i][1] === "this" ? i : -1;
+                this.shapes.push({ template, instances: [], uninitialized, constants, thisIndex });
             }
             this.shapes[shape].instances.push(index);
             this.shapeIds.set(index, shape);
@@ -624,9 +629,9 @@
         keyHolding(holderIndex, functionIndex) {
             const holder = holderIndex >= 0 ? this.records[holderIndex] : null;
             if (holder && holder.body) {
-                const { properties, start, end } = holder.body;
+                const properties = holder.body.properties;
                 const isIt = (value) => value instanceof Ref && value.index === functionIndex;
-                for (let i = start; i < end; i += 4) {
+                for (let i = 0; i < properties.length; i += 4) {
                     if (isIt(properties[i + 2]) || isIt(properties[i + 3]))
                         return properties[i] instanceof Ref ? this.resolve(properties[i]) : properties[i];
                 }
@@ -721,14 +726,14 @@
                 this.makeFunction(index, factories[this.records[index].literal](), scope);
             }
             for (const index of this.childrenOf.get(key) || []) {
-                const record = this.records[index];
-                const template = this.template(record.template);
+                // Every scope record has its shape (createFunctions), which knows the template.
+                const shapeId = this.shapeIds.get(index);
+                const shape = this.shapes[shapeId];
                 // A script's top-level scope is rebuilt by the global script itself, not entered from here.
-                if (typeof key !== "number" && template.kind === "script")
+                if (typeof key !== "number" && shape.template.kind === "script")
                     continue;
-                const thisIndex = template.bindings.findIndex(([, kind]) => kind === "this");
-                const thisValue = thisIndex >= 0 ? this.resolveNow(record.bindings[thisIndex]) : undefined;
-                P.apply(children[this.shapeIds.get(index)], thisValue, [this, index]);
+                const thisValue = shape.thisIndex >= 0 ? this.resolveNow(this.records[index].bindings[shape.thisIndex]) : undefined;
+                P.apply(children[shapeId], thisValue, [this, index]);
             }
         }
 
@@ -788,15 +793,36 @@
             });
         }
 
+        // One descriptor per attribute combination, refilled for each property: defineProperty only reads it, right
+        // away. It has no prototype, so nothing the program put on Object.prototype becomes a field of it.
         descriptorFor(attributes, value, setter) {
-            if (attributes & Attribute.Accessor)
-                return { get: this.resolve(value), set: this.resolve(setter), enumerable: !!(attributes & Attribute.Enumerable), configurable: !!(attributes & Attribute.Configurable) };
-            return {
-                value: this.resolve(value),
-                writable: !!(attributes & Attribute.Writable),
-                enumerable: !!(attributes & Attribute.Enumerable),
-                configurable: !!(attributes & Attribute.Configurable),
-            };
+            let descriptor = this.descriptors[attributes];
+            if (attributes & Attribute.Accessor) {
+                const get = this.resolve(value);
+                const set = this.resolve(setter);
+                if (!descriptor) {
+                    descriptor = P.objectCreate(null);
+                    descriptor.get = undefined;
+                    descriptor.set = undefined;
+                    descriptor.enumerable = !!(attributes & Attribute.Enumerable);
+                    descriptor.configurable = !!(attributes & Attribute.Configurable);
+                    this.descriptors[attributes] = descriptor;
+                }
+                descriptor.get = get;
+                descriptor.set = set;
+                return descriptor;
+            }
+            const resolved = this.resolve(value);
+            if (!descriptor) {
+                descriptor = P.objectCreate(null);
+                descriptor.value = undefined;
+                descriptor.writable = !!(attributes & Attribute.Writable);
+                descriptor.enumerable = !!(attributes & Attribute.Enumerable);
+                descriptor.configurable = !!(attributes & Attribute.Configurable);
+                this.descriptors[attributes] = descriptor;
+            }
+            descriptor.value = resolved;
+            return descriptor;
         }
 
         applyBody(index, record) {
@@ -808,7 +834,7 @@
             // then defines it as writable, enumerable and configurable without reaching any prototype, and is
             // several times faster than defineProperty. `__proto__` is left to defineProperty all the same.
             if (record.kind === Kind.Object && !this.existing[index] && P.getPrototypeOf(object) === null) {
-                for (let i = body.start; i < body.end; i += 4) {
+                for (let i = 0; i < properties.length; i += 4) {
                     const key = this.resolve(properties[i]);
                     if (properties[i + 1] === defaultAttributes && key !== "__proto__")
                         object[key] = this.resolve(properties[i + 2]);
@@ -824,8 +850,7 @@
             if (P.getPrototypeOf(object) !== prototype && !P.setPrototypeOf(object, prototype))
                 this.fail(`cannot set the prototype of record ${index}`);
             const keys = [];
-            const start = body.start;
-            for (let i = start; i < body.end; i += 4)
+            for (let i = 0; i < properties.length; i += 4)
                 keys.push(this.resolve(properties[i]));
             const skip = this.existing[index] ? this.skippedKeys(record, object) : null;
             if (this.existing[index]) {
@@ -837,13 +862,13 @@
                         this.fail(`cannot delete property ${String(key)} of record ${index}`);
                 }
             }
-            for (let i = start; i < body.end; i += 4) {
-                const key = keys[(i - start) / 4];
+            for (let i = 0; i < properties.length; i += 4) {
+                const key = keys[i / 4];
                 if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
                     this.fail(`cannot define property ${String(key)} of record ${index}`);
             }
             if (this.existing[index] && record.kind !== Kind.Global)
-                this.restoreOrder(index, object, keys, properties, start, skip);
+                this.restoreOrder(index, object, keys, properties, skip);
             if (record.kind === Kind.Array && body.lengthIsReadOnly)
                 P.defineProperty(object, "length", { writable: false });
             if (!body.extensible)
@@ -866,7 +891,7 @@
         }
 
         // Properties of objects the engine made (functions, errors) may come in another order than captured.
-        restoreOrder(index, object, keys, properties, start, skip) {
+        restoreOrder(index, object, keys, properties, skip) {
             const actual = P.ownKeys(object).filter((key) => !(skip && skip(key)));
             let first = 0;
             while (first < keys.length && actual[first] === keys[first])
@@ -877,7 +902,7 @@
                 const descriptor = P.getOwnPropertyDescriptor(object, keys[i]);
                 if (descriptor && descriptor.configurable) {
                     P.deleteProperty(object, keys[i]);
-                    P.defineProperty(object, keys[i], this.descriptorFor(properties[start + 4 * i + 1], properties[start + 4 * i + 2], properties[start + 4 * i + 3]));
+                    P.defineProperty(object, keys[i], this.descriptorFor(properties[4 * i + 1], properties[4 * i + 2], properties[4 * i + 3]));
                 }
             }
         }
