@@ -78,6 +78,7 @@
             this.blobs = P.ownedMap();
             this.followers = [];
             this.chainCache = P.ownedMap();
+            this.intrinsicStrings = P.ownedMap();
             this.changedIntrinsics = P.ownedSet(this.intrinsics.changedIntrinsics());
             this.refused = runtime.refusedPrototypes || (runtime.refusedPrototypes = refusedPrototypes());
         }
@@ -543,26 +544,23 @@
         }
 
         describeMap(map, index) {
+            // forEach makes no result object or [key, value] pair per entry, unlike an iterator.
             const entries = [];
-            const iterator = P.mapEntries(map);
-            for (let step = iterator.next(); !step.done; step = iterator.next()) {
-                const key = step.value[0];
-                const value = step.value[1];
+            P.mapForEach(map, (value, key) => {
                 this.reach(key, index, "<map key>");
                 this.reach(value, index, "<map value>");
                 entries.push(key);
                 entries.push(value);
-            }
+            });
             return { kind: Kind.Map, entries, body: this.describeBody(map, index) };
         }
 
         describeSet(set, index) {
             const values = [];
-            const iterator = P.setValues(set);
-            for (let step = iterator.next(); !step.done; step = iterator.next()) {
-                this.reach(step.value, index, "<set value>");
-                values.push(step.value);
-            }
+            P.setForEach(set, (value) => {
+                this.reach(value, index, "<set value>");
+                values.push(value);
+            });
             return { kind: Kind.Set, values, body: this.describeBody(set, index) };
         }
 
@@ -793,8 +791,14 @@
                 writer.varint(index);
                 return;
             }
+            // Built-ins are few and referred to often (most objects' prototypes): their string index is kept.
+            let path = this.intrinsicStrings.get(value);
+            if (path === undefined) {
+                path = this.stringIndex(this.intrinsics.pathOf.get(value));
+                this.intrinsicStrings.set(value, path);
+            }
             writer.u8(Tag.Intrinsic);
-            writer.varint(this.stringIndex(this.intrinsics.pathOf.get(value)));
+            writer.varint(path);
         }
 
         writeBigInt(writer, value) {
@@ -1090,11 +1094,17 @@
         return literal.usesSuper;
     }
 
+    // A loop rather than Array.prototype.forEach, which the program may have replaced.
+    function visitAll(values, visit) {
+        for (let i = 0; i < values.length; ++i)
+            visit(values[i]);
+    }
+
     // Calls `visit` with every value a plan's record refers to, in the order the record's bytes hold them.
     function forEachReference(plan, visit) {
         switch (plan.kind) {
         case Kind.Array:
-            plan.elements.forEach(visit);
+            visitAll(plan.elements, visit);
             break;
         case Kind.Function:
             visit(plan.scope);
@@ -1103,11 +1113,11 @@
         case Kind.BoundFunction:
             visit(plan.target);
             visit(plan.boundThis);
-            plan.args.forEach(visit);
+            visitAll(plan.args, visit);
             break;
         case Kind.Scope:
             visit(plan.parent);
-            plan.bindings.forEach(visit);
+            visitAll(plan.bindings, visit);
             return;
         case Kind.PrimitiveWrapper:
             visit(plan.primitive);
@@ -1115,10 +1125,10 @@
         case Kind.Map:
         case Kind.WeakMap:
         case Kind.WeakSet:
-            plan.entries.forEach(visit);
+            visitAll(plan.entries, visit);
             break;
         case Kind.Set:
-            plan.values.forEach(visit);
+            visitAll(plan.values, visit);
             break;
         case Kind.TypedArray:
         case Kind.DataView:

@@ -83,6 +83,7 @@
             this.strings = [];
             for (let count = strings.varint(); count > 0; --count)
                 this.strings.push(this.readString(strings));
+            this.intrinsicByString = new P.Array(this.strings.length);
 
             const records = sections[Section.Records];
             const recordCount = records.varint();
@@ -172,10 +173,17 @@
             case Tag.Ref:
                 return this.ref(reader);
             case Tag.Intrinsic: {
-                const path = this.string(reader);
-                const intrinsic = this.intrinsics.byPath.get(path);
-                if (intrinsic === undefined)
-                    reader.fail(`unknown built-in ${path}`);
+                // Most records have a built-in prototype: look each path up once.
+                const index = reader.varint();
+                if (index >= this.strings.length)
+                    reader.fail(`string index ${index} out of range`);
+                let intrinsic = this.intrinsicByString[index];
+                if (intrinsic === undefined) {
+                    intrinsic = this.intrinsics.byPath.get(this.strings[index]);
+                    if (intrinsic === undefined)
+                        reader.fail(`unknown built-in ${this.strings[index]}`);
+                    this.intrinsicByString[index] = intrinsic;
+                }
                 return intrinsic;
             }
             case Tag.Hole:
