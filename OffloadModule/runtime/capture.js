@@ -970,9 +970,12 @@
             // Blob indices are positions in the sorted Blobs section, unknown until every blob is found: records
             // are written with a one-byte placeholder and re-encoded with the real indices afterwards.
             this.pendingBlobRefs = [];
-            let records = new ByteWriter(1 << 16);
+            // Sized for a typical record (about 35 bytes): each doubling of a large buffer is a fresh allocation
+            // the system has to map and zero.
+            let records = new ByteWriter((1 << 16) + 40 * this.plans.length);
             records.varint(this.plans.length);
-            this.plans.forEach((plan, index) => this.writeRecord(records, plan, index));
+            for (let index = 0; index < this.plans.length; ++index)
+                this.writeRecord(records, this.plans[index], index);
 
             const roots = new ByteWriter();
             this.writeValue(roots, globalThis);
@@ -991,7 +994,13 @@
             }
 
             // Long strings travel as blobs too.
-            const strings = new ByteWriter(1 << 12);
+            // Sized for latin1 inline strings (long ones are blobs, a few bytes here).
+            let stringBytes = 16;
+            for (let i = 0; i < this.stringList.length; ++i) {
+                const length = this.stringList[i].length;
+                stringBytes += (length < Format.blobStringThreshold ? length : 0) + 8;
+            }
+            const strings = new ByteWriter(stringBytes);
             strings.varint(this.stringList.length);
             const stringBlobs = [];
             for (const text of this.stringList) {
@@ -1055,7 +1064,12 @@
                 blobBodies.push([hash, bytes]);
             }
 
-            const out = new ByteWriter(records.length + stringsOut.length + 256);
+            // Made at its exact size, so that its bytes are the result without another copy.
+            const sections = [meta, scripts, blobs, stringsOut, records, roots];
+            let size = Format.magic.length + ByteWriter.varintSize(Format.version);
+            for (let i = 0; i < sections.length; ++i)
+                size += ByteWriter.varintSize(Section.Meta + i) + ByteWriter.varintSize(sections[i].length) + sections[i].length;
+            const out = new ByteWriter(size);
             out.ascii(Format.magic);
             out.varint(Format.version);
             out.section(Section.Meta, meta);

@@ -182,8 +182,16 @@
             this.raw(body.bytes.subarray(0, body.length));
         }
 
+        // The bytes written; the writer's own buffer when it is exactly full (the writer is done with then).
         result() {
-            return this.bytes.slice(0, this.length);
+            return this.length === this.bytes.length ? this.bytes : this.bytes.slice(0, this.length);
+        }
+
+        static varintSize(value) {
+            let size = 1;
+            for (; value >= 0x80; ++size)
+                value = (value - (value % 0x80)) / 0x80;
+            return size;
         }
     }
 
