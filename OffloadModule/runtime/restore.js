@@ -892,7 +892,8 @@
 
         // Properties of objects the engine made (functions, errors) may come in another order than captured.
         restoreOrder(index, object, keys, properties, skip) {
-            const actual = P.ownKeys(object).filter((key) => !(skip && skip(key)));
+            const own = P.ownKeys(object);
+            const actual = skip ? own.filter((key) => !skip(key)) : own;
             let first = 0;
             while (first < keys.length && actual[first] === keys[first])
                 ++first;
