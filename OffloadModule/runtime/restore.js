@@ -76,6 +76,7 @@
             this.existing = new Array(this.records.length).fill(false);
             this.setters = new Array(this.records.length);
             this.descriptors = [];
+            this.objectPrototypeChanged = false;
             this.stop = { restoreStop: true };
         }
 
@@ -151,6 +152,8 @@
                     if (!intrinsic)
                         this.fail(`unknown built-in ${record.path}`);
                     this.set(index, intrinsic, true);
+                    if (intrinsic === P.Object.prototype)
+                        this.objectPrototypeChanged = true;
                 }
             });
         }
@@ -233,7 +236,8 @@
             const record = this.records[index];
             switch (record.kind) {
             case Kind.Object:
-                this.set(index, P.objectCreate(null));
+                // An object inheriting from the unchanged Object.prototype is made with it (applyBody).
+                this.set(index, P.objectCreate(record.body.prototype === P.Object.prototype && !this.objectPrototypeChanged ? P.Object.prototype : null));
                 break;
             case Kind.Array: {
                 const array = [];
@@ -830,10 +834,13 @@
             const body = record.body;
             const prototype = this.resolve(body.prototype);
             const properties = body.properties;
-            // A plain object made here has no properties and no prototype yet (createShell): assigning a property
-            // then defines it as writable, enumerable and configurable without reaching any prototype, and is
-            // several times faster than defineProperty. `__proto__` is left to defineProperty all the same.
-            if (record.kind === Kind.Object && !this.existing[index] && P.getPrototypeOf(object) === null) {
+            // A plain object made here has no properties yet, and no prototype or the unchanged Object.prototype
+            // (createShell), whose only setter is `__proto__`'s and whose data properties are all writable: assigning
+            // a property then defines it as writable, enumerable and configurable without running any code, and is
+            // several times faster than defineProperty. `__proto__` is left to defineProperty.
+            const current = P.getPrototypeOf(object);
+            const unchangedObjectPrototype = current === P.Object.prototype && !this.objectPrototypeChanged;
+            if (record.kind === Kind.Object && !this.existing[index] && (current === null || unchangedObjectPrototype)) {
                 for (let i = 0; i < properties.length; i += 4) {
                     const key = this.resolve(properties[i]);
                     if (properties[i + 1] === defaultAttributes && key !== "__proto__")
@@ -841,13 +848,13 @@
                     else if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
                         this.fail(`cannot define property ${String(key)} of record ${index}`);
                 }
-                if (prototype !== null && !P.setPrototypeOf(object, prototype))
+                if (prototype !== current && !P.setPrototypeOf(object, prototype))
                     this.fail(`cannot set the prototype of record ${index}`);
                 if (!body.extensible)
                     P.preventExtensions(object);
                 return;
             }
-            if (P.getPrototypeOf(object) !== prototype && !P.setPrototypeOf(object, prototype))
+            if (current !== prototype && !P.setPrototypeOf(object, prototype))
                 this.fail(`cannot set the prototype of record ${index}`);
             const keys = [];
             for (let i = 0; i < properties.length; i += 4)
