@@ -970,7 +970,9 @@
             const runtime = this.runtime;
             runtime.pending = this.resolve(this.decoded.pending);
             runtime.turn = this.decoded.turn;
-            this.records.forEach((record, index) => runtime.setId(this.objects[index], record.id));
+            // A loop: by now Array.prototype.forEach is the program's own if it replaced it.
+            for (let index = 0; index < this.records.length; ++index)
+                runtime.setId(this.objects[index], this.records[index].id);
             runtime.nextObjectId = this.decoded.nextObjectId;
         }
     }
