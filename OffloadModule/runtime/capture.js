@@ -80,6 +80,7 @@
             this.blobs = P.ownedMap();
             this.followers = [];
             this.chainCache = P.ownedMap();
+            this.intrinsicStrings = P.ownedMap();
             this.changedIntrinsics = P.ownedSet(this.intrinsics.changedIntrinsics());
             this.refused = runtime.refusedPrototypes || (runtime.refusedPrototypes = refusedPrototypes());
             this.brandedClasses = registry.liveBrandedClasses();
@@ -96,7 +97,8 @@
             }
             let path = "";
             for (let i = parts.length - 1; i >= 0; --i) {
-                const key = parts[i];
+                // Array elements are reached with their index as a number.
+                const key = typeof parts[i] === "number" ? `${parts[i]}` : parts[i];
                 if (typeof key === "symbol")
                     path += `[${String(key)}]`;
                 else if (path === "" || path.endsWith(">"))
@@ -125,9 +127,10 @@
         reach(value, parent, key) {
             if (!isObject(value) && typeof value !== "symbol")
                 return;
-            if (typeof value !== "symbol" && this.isPlainIntrinsic(value))
-                return;
+            // Most references are to objects already reached: look that up first (plain built-ins never get an index).
             if (this.indexOf.has(value))
+                return;
+            if (typeof value !== "symbol" && this.isPlainIntrinsic(value))
                 return;
             this.indexOf.set(value, this.objects.length);
             this.objects.push(value);
@@ -139,9 +142,11 @@
             return this.indexOf.get(value);
         }
 
-        describeProperties(object, index, skip, keys = P.ownKeys(object)) {
+        // `first` is the position in `keys` to start at: an array's dense elements are a prefix of its keys.
+        describeProperties(object, index, skip, keys = P.ownKeys(object), first = 0) {
             const properties = [];
-            for (const key of keys) {
+            for (let i = first; i < keys.length; ++i) {
+                const key = keys[i];
                 if (skip && skip(key))
                     continue;
                 const descriptor = P.getOwnPropertyDescriptor(object, key);
@@ -151,21 +156,29 @@
                 if ("value" in descriptor) {
                     attributes |= descriptor.writable ? Attribute.Writable : 0;
                     this.reach(descriptor.value, index, key);
-                    properties.push(key, attributes, descriptor.value, undefined);
+                    // One value per push: JavaScriptCore compiles a push of several values as a call, several
+                    // times slower.
+                    properties.push(key);
+                    properties.push(attributes);
+                    properties.push(descriptor.value);
+                    properties.push(undefined);
                 } else {
                     attributes |= Attribute.Accessor;
                     this.reach(descriptor.get, index, typeof key === "symbol" ? key : `<get ${key}>`);
                     this.reach(descriptor.set, index, typeof key === "symbol" ? key : `<set ${key}>`);
-                    properties.push(key, attributes, descriptor.get, descriptor.set);
+                    properties.push(key);
+                    properties.push(attributes);
+                    properties.push(descriptor.get);
+                    properties.push(descriptor.set);
                 }
             }
             return properties;
         }
 
-        describeBody(object, index, skip, keys) {
+        describeBody(object, index, skip, keys, first) {
             const prototype = P.getPrototypeOf(object);
             this.reach(prototype, index, "<prototype>");
-            const properties = this.describeProperties(object, index, skip, keys);
+            const properties = this.describeProperties(object, index, skip, keys, first);
             return { prototype, extensible: P.isExtensible(object), properties, privates: this.describePrivates(object, index) };
         }
 
@@ -189,14 +202,23 @@
                 return null;
             if (entries.length > 1) {
                 const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-                entries.sort((a, b) => order(registry.privateClasses.get(a[0]).literal, registry.privateClasses.get(b[0]).literal) || order(this.runtime.idFor(a[0]), this.runtime.idFor(b[0])) || (a[1] ? -1 : 1));
+                const compare = (a, b) => order(registry.privateClasses.get(a[0]).literal, registry.privateClasses.get(b[0]).literal) || order(this.runtime.idFor(a[0]), this.runtime.idFor(b[0])) || (a[1] ? -1 : 1);
+                // An insertion sort: there are few entries, and Array.prototype.sort may be the program's.
+                for (let i = 1; i < entries.length; ++i) {
+                    const entry = entries[i];
+                    let j = i - 1;
+                    for (; j >= 0 && compare(entries[j], entry) > 0; --j)
+                        entries[j + 1] = entries[j];
+                    entries[j + 1] = entry;
+                }
             }
             for (const [cls, isStatic, values] of entries) {
                 const info = registry.privateClasses.get(cls);
                 const literal = registry.literals.get(info.literal);
                 this.reach(cls, index, "<class of private names>");
                 const names = (literal && literal.privateNames && (isStatic ? literal.privateNames.staticFields : literal.privateNames.fields)) || [];
-                values.forEach((value, i) => this.reach(value, index, names[i] || `<private field ${i}>`));
+                for (let i = 0; i < values.length; ++i)
+                    this.reach(values[i], index, names[i] || `<private field ${i}>`);
             }
             return entries;
         }
@@ -514,7 +536,8 @@
             if (template.kind === "params")
                 this.fail(index, "a closure made in a parameter default expression cannot be captured yet");
             const bindings = [];
-            template.bindings.forEach(([name, kind], bindingIndex) => {
+            for (let bindingIndex = 0; bindingIndex < template.bindings.length; ++bindingIndex) {
+                const [name, kind] = template.bindings[bindingIndex];
                 let value;
                 try {
                     value = handle.getter(bindingIndex);
@@ -522,7 +545,7 @@
                     if (!(error instanceof P.ReferenceError))
                         throw error;
                     bindings.push(uninitialized);
-                    return;
+                    continue;
                 }
                 // The restore calls a scope's synthesized function, so new.target is undefined there.
                 // FIXME: construct the synthesized function with the captured new.target.
@@ -530,7 +553,7 @@
                     this.fail(index, "new.target of a function called as a constructor cannot be given back to the closures made in it yet");
                 this.reach(value, index, name);
                 bindings.push(value);
-            });
+            }
             if (handle.parent)
                 this.reach(handle.parent, index, "<parent scope>");
             return { kind: Kind.Scope, template: handle.template, parent: handle.parent || null, bindings };
@@ -587,31 +610,27 @@
             // JavaScriptCore lists `callee` and @@iterator of an arguments object lazily, before or after added keys
             // depending on its history, which a rebuilt one cannot repeat: the order is made canonical instead.
             // FIXME: keep the engine's order (Reflect.ownKeys of a restored arguments object may differ).
-            const indices = [];
-            const named = [];
-            const symbols = [];
-            for (const key of P.ownKeys(object)) {
-                if (typeof key === "symbol")
-                    symbols.push(key);
-                else if (`${+key}` === key)
-                    indices.push(key);
-                else if (key !== "length" && key !== "callee")
-                    named.push(key);
-            }
-            const keys = [...indices, ...(callee ? ["callee"] : []), ...named, ...symbols];
-            if (P.getOwnPropertyDescriptor(object, "length"))
-                keys.splice(indices.length, 0, "length");
+            const own = P.ownKeys(object);
+            const keys = [];
+            const add = (test) => {
+                for (let i = 0; i < own.length; ++i) {
+                    if (test(own[i]))
+                        keys[keys.length] = own[i];
+                }
+            };
+            add((key) => typeof key === "string" && `${+key}` === key);
+            add((key) => key === "length");
+            add((key) => key === "callee");
+            add((key) => typeof key === "string" && `${+key}` !== key && key !== "length" && key !== "callee");
+            add((key) => typeof key === "symbol");
             return { kind: Kind.Arguments, mapped: isUnmapped ? 0 : 1, body: this.describeBody(object, index, null, keys) };
         }
 
         mayBeAliased(object, callee) {
             let hasIndex = false;
-            for (const key of P.ownKeys(object)) {
-                if (typeof key === "string" && `${+key}` === key) {
-                    hasIndex = true;
-                    break;
-                }
-            }
+            const keys = P.ownKeys(object);
+            for (let i = 0; i < keys.length && !hasIndex; ++i)
+                hasIndex = typeof keys[i] === "string" && `${+keys[i]}` === keys[i];
             if (!hasIndex)
                 return false;
             const info = callee && "value" in callee && typeof callee.value === "function" ? registry.functionInfo(callee.value) : undefined;
@@ -619,9 +638,15 @@
             if (!literal)
                 return true;
             // The parameters of the function's own scope that nested code reads are exactly its templates' params.
-            for (const template of literal.script.metadata.templates) {
-                if (template.function === literal.index && template.bindings.some(([, kind]) => kind === "param"))
-                    return true;
+            const templates = literal.script.metadata.templates;
+            for (let t = 0; t < templates.length; ++t) {
+                if (templates[t].function !== literal.index)
+                    continue;
+                const bindings = templates[t].bindings;
+                for (let b = 0; b < bindings.length; ++b) {
+                    if (bindings[b][1] === "param")
+                        return true;
+                }
             }
             return false;
         }
@@ -649,40 +674,48 @@
                 this.fail(index, "the strings object of a tagged template cannot be captured yet (its call site keeps it)");
             const length = array.length;
             // The dense part is canonical (SnapshotFormat.md): the longest prefix of plain elements that ends with
-            // an element and is at least half full. Index keys come first in ascending order.
+            // an element and is at least half full. Index keys come first, in ascending order, so when key
+            // `length - 1` is at position `length - 1` every element exists: the common case, read without
+            // converting keys to numbers and back.
             const keys = P.ownKeys(array);
-            let present = 0;
-            let denseCount = 0;
-            for (const key of keys) {
-                if (typeof key !== "string" || `${+key}` !== key || +key >= length)
-                    break;
-                const descriptor = P.getOwnPropertyDescriptor(array, key);
-                if (!("value" in descriptor) || !descriptor.writable || !descriptor.enumerable || !descriptor.configurable)
-                    break;
-                if (2 * ++present >= +key + 1)
-                    denseCount = +key + 1;
-            }
             const elements = [];
-            for (let i = 0; i < denseCount; ++i) {
-                const descriptor = P.getOwnPropertyDescriptor(array, i);
-                if (!descriptor) {
-                    elements.push(offload.hole);
-                    continue;
+            let denseCount = 0;
+            let denseKeys = 0;
+            if (length > 0 && keys.length > length && keys[length - 1] === `${length - 1}`) {
+                for (; denseCount < length; ++denseCount) {
+                    const descriptor = P.getOwnPropertyDescriptor(array, denseCount);
+                    if (!("value" in descriptor) || !descriptor.writable || !descriptor.enumerable || !descriptor.configurable)
+                        break;
+                    elements.push(descriptor.value);
                 }
-                this.reach(descriptor.value, index, `${i}`);
-                elements.push(descriptor.value);
+                denseKeys = denseCount;
+            } else {
+                let present = 0;
+                for (const key of keys) {
+                    if (typeof key !== "string" || `${+key}` !== key || +key >= length)
+                        break;
+                    const descriptor = P.getOwnPropertyDescriptor(array, key);
+                    if (!("value" in descriptor) || !descriptor.writable || !descriptor.enumerable || !descriptor.configurable)
+                        break;
+                    if (2 * ++present >= +key + 1) {
+                        denseCount = +key + 1;
+                        denseKeys = present;
+                    }
+                }
+                for (let i = 0; i < denseCount; ++i) {
+                    const descriptor = P.getOwnPropertyDescriptor(array, i);
+                    elements.push(descriptor ? descriptor.value : offload.hole);
+                }
+            }
+            for (let i = 0; i < denseCount; ++i) {
+                if (elements[i] !== offload.hole)
+                    this.reach(elements[i], index, i);
             }
             // A read-only length (a frozen array) is a flag of the record, not a property.
             const lengthIsWritable = P.getOwnPropertyDescriptor(array, "length").writable;
-            const skip = (key) => {
-                if (key === "length")
-                    return true;
-                if (typeof key !== "string")
-                    return false;
-                const number = +key;
-                return number < denseCount && `${number}` === key;
-            };
-            return { kind: Kind.Array, length, lengthIsWritable, elements, body: this.describeBody(array, index, skip, keys) };
+            // The elements below denseCount are the first denseKeys keys; `length` is skipped wherever it is listed.
+            const skip = (key) => key === "length";
+            return { kind: Kind.Array, length, lengthIsWritable, elements, body: this.describeBody(array, index, skip, keys, denseKeys) };
         }
 
         errorConstructorName(error) {
@@ -715,24 +748,23 @@
         }
 
         describeMap(map, index) {
+            // forEach makes no result object or [key, value] pair per entry, unlike an iterator.
             const entries = [];
-            const iterator = P.mapEntries(map);
-            for (let step = iterator.next(); !step.done; step = iterator.next()) {
-                const [key, value] = step.value;
+            P.mapForEach(map, (value, key) => {
                 this.reach(key, index, "<map key>");
                 this.reach(value, index, "<map value>");
-                entries.push(key, value);
-            }
+                entries.push(key);
+                entries.push(value);
+            });
             return { kind: Kind.Map, entries, body: this.describeBody(map, index) };
         }
 
         describeSet(set, index) {
             const values = [];
-            const iterator = P.setValues(set);
-            for (let step = iterator.next(); !step.done; step = iterator.next()) {
-                this.reach(step.value, index, "<set value>");
-                values.push(step.value);
-            }
+            P.setForEach(set, (value) => {
+                this.reach(value, index, "<set value>");
+                values.push(value);
+            });
             return { kind: Kind.Set, values, body: this.describeBody(set, index) };
         }
 
@@ -873,14 +905,14 @@
         // encoding order (breadth-first from the roots), which weak-collection entries found late can break.
         renumber() {
             const order = [];
-            const numbered = P.ownedSet();
+            const numbered = new P.Uint8Array(this.objects.length);
             const visit = (value) => {
                 if (!isObject(value) && typeof value !== "symbol")
                     return;
                 const index = this.indexOf.get(value);
-                if (index === undefined || numbered.has(index))
+                if (index === undefined || numbered[index])
                     return;
-                numbered.add(index);
+                numbered[index] = 1;
                 order.push(index);
             };
             visit(globalThis);
@@ -895,9 +927,16 @@
                 forEachReference(this.plans[order[i]], visit);
             if (order.length !== this.objects.length)
                 throw new Error(`Offload capture bug: ${this.objects.length - order.length} records are not referenced`);
+            // Usually the walk already found them in that order.
+            let moved = false;
+            for (let i = 0; i < order.length && !moved; ++i)
+                moved = order[i] !== i;
+            if (!moved)
+                return;
             this.objects = order.map((index) => this.objects[index]);
             this.plans = order.map((index) => this.plans[index]);
-            this.indexOf = P.ownedMap(this.objects.map((object, index) => [object, index]));
+            for (let i = 0; i < this.objects.length; ++i)
+                this.indexOf.set(this.objects[i], i);
         }
 
         stringIndex(text) {
@@ -914,7 +953,7 @@
             if (typeof key === "symbol")
                 writer.varint(this.indexFor(key) * 2 + 1);
             else
-                writer.varint(this.stringIndex(`${key}`) * 2);
+                writer.varint(this.stringIndex(key) * 2);
         }
 
         writeValue(writer, value) {
@@ -960,8 +999,14 @@
                 writer.varint(index);
                 return;
             }
+            // Built-ins are few and referred to often (most objects' prototypes): their string index is kept.
+            let path = this.intrinsicStrings.get(value);
+            if (path === undefined) {
+                path = this.stringIndex(this.intrinsics.pathOf.get(value));
+                this.intrinsicStrings.set(value, path);
+            }
             writer.u8(Tag.Intrinsic);
-            writer.varint(this.stringIndex(this.intrinsics.pathOf.get(value)));
+            writer.varint(path);
         }
 
         writeBigInt(writer, value) {
@@ -1163,9 +1208,12 @@
             // Blob indices are positions in the sorted Blobs section, unknown until every blob is found: records
             // are written with a one-byte placeholder and re-encoded with the real indices afterwards.
             this.pendingBlobRefs = [];
-            let records = new ByteWriter(1 << 16);
+            // Sized for a typical record (about 35 bytes): each doubling of a large buffer is a fresh allocation
+            // the system has to map and zero.
+            let records = new ByteWriter((1 << 16) + 40 * this.plans.length);
             records.varint(this.plans.length);
-            this.plans.forEach((plan, index) => this.writeRecord(records, plan, index));
+            for (let index = 0; index < this.plans.length; ++index)
+                this.writeRecord(records, this.plans[index], index);
 
             const roots = new ByteWriter();
             this.writeValue(roots, globalThis);
@@ -1184,7 +1232,13 @@
             }
 
             // Long strings travel as blobs too.
-            const strings = new ByteWriter(1 << 12);
+            // Sized for latin1 inline strings (long ones are blobs, a few bytes here).
+            let stringBytes = 16;
+            for (let i = 0; i < this.stringList.length; ++i) {
+                const length = this.stringList[i].length;
+                stringBytes += (length < Format.blobStringThreshold ? length : 0) + 8;
+            }
+            const strings = new ByteWriter(stringBytes);
             strings.varint(this.stringList.length);
             const stringBlobs = [];
             for (const text of this.stringList) {
@@ -1248,7 +1302,12 @@
                 blobBodies.push([hash, bytes]);
             }
 
-            const out = new ByteWriter(records.length + stringsOut.length + 256);
+            // Made at its exact size, so that its bytes are the result without another copy.
+            const sections = [meta, scripts, blobs, stringsOut, records, roots];
+            let size = Format.magic.length + ByteWriter.varintSize(Format.version);
+            for (let i = 0; i < sections.length; ++i)
+                size += ByteWriter.varintSize(Section.Meta + i) + ByteWriter.varintSize(sections[i].length) + sections[i].length;
+            const out = new ByteWriter(size);
             out.ascii(Format.magic);
             out.varint(Format.version);
             out.section(Section.Meta, meta);
@@ -1271,11 +1330,17 @@
         return !!prototype && prototype.value === object;
     }
 
+    // A loop rather than Array.prototype.forEach, which the program may have replaced.
+    function visitAll(values, visit) {
+        for (let i = 0; i < values.length; ++i)
+            visit(values[i]);
+    }
+
     // Calls `visit` with every value a plan's record refers to, in the order the record's bytes hold them.
     function forEachReference(plan, visit) {
         switch (plan.kind) {
         case Kind.Array:
-            plan.elements.forEach(visit);
+            visitAll(plan.elements, visit);
             break;
         case Kind.Function:
             visit(plan.scope);
@@ -1284,11 +1349,11 @@
         case Kind.BoundFunction:
             visit(plan.target);
             visit(plan.boundThis);
-            plan.args.forEach(visit);
+            visitAll(plan.args, visit);
             break;
         case Kind.Scope:
             visit(plan.parent);
-            plan.bindings.forEach(visit);
+            visitAll(plan.bindings, visit);
             return;
         case Kind.PrimitiveWrapper:
             visit(plan.primitive);
@@ -1296,10 +1361,10 @@
         case Kind.Map:
         case Kind.WeakMap:
         case Kind.WeakSet:
-            plan.entries.forEach(visit);
+            visitAll(plan.entries, visit);
             break;
         case Kind.Set:
-            plan.values.forEach(visit);
+            visitAll(plan.values, visit);
             break;
         case Kind.TypedArray:
         case Kind.DataView:
@@ -1323,7 +1388,7 @@
         case Kind.PromiseCombinator:
             visit(plan.resolve);
             visit(plan.reject);
-            plan.elements.forEach(visit);
+            visitAll(plan.elements, visit);
             return;
         case Kind.PromiseCombinatorElement:
             visit(plan.state);
@@ -1345,9 +1410,10 @@
             if (properties[i + 1] & Attribute.Accessor)
                 visit(properties[i + 3]);
         }
-        for (const [cls, , values] of body.privates || []) {
-            visit(cls);
-            values.forEach(visit);
+        const privates = body.privates;
+        for (let i = 0; privates && i < privates.length; ++i) {
+            visit(privates[i][0]);
+            visitAll(privates[i][2], visit);
         }
     }
 

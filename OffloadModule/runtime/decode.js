@@ -83,10 +83,18 @@
             this.strings = [];
             for (let count = strings.varint(); count > 0; --count)
                 this.strings.push(this.readString(strings));
+            this.intrinsicByString = new P.Array(this.strings.length);
 
             const records = sections[Section.Records];
             const recordCount = records.varint();
             this.recordCount = recordCount;
+            // Every record takes at least two bytes; this also bounds the Refs made next.
+            if (recordCount > records.end - records.offset)
+                records.fail("more records than bytes");
+            // One Ref per record, shared by every reference to it (a snapshot has several per record).
+            this.refs = [];
+            for (let i = 0; i < recordCount; ++i)
+                this.refs.push(new Ref(i));
             this.records = [];
             for (let i = 0; i < recordCount; ++i)
                 this.records.push(this.readRecord(records));
@@ -134,7 +142,7 @@
             const index = reader.varint();
             if (index >= this.recordCount)
                 reader.fail(`record index ${index} out of range`);
-            return new Ref(index);
+            return this.refs[index];
         }
 
         readValue(reader) {
@@ -165,10 +173,17 @@
             case Tag.Ref:
                 return this.ref(reader);
             case Tag.Intrinsic: {
-                const path = this.string(reader);
-                const intrinsic = this.intrinsics.byPath.get(path);
-                if (intrinsic === undefined)
-                    reader.fail(`unknown built-in ${path}`);
+                // Most records have a built-in prototype: look each path up once.
+                const index = reader.varint();
+                if (index >= this.strings.length)
+                    reader.fail(`string index ${index} out of range`);
+                let intrinsic = this.intrinsicByString[index];
+                if (intrinsic === undefined) {
+                    intrinsic = this.intrinsics.byPath.get(this.strings[index]);
+                    if (intrinsic === undefined)
+                        reader.fail(`unknown built-in ${this.strings[index]}`);
+                    this.intrinsicByString[index] = intrinsic;
+                }
                 return intrinsic;
             }
             case Tag.Hole:
@@ -190,19 +205,27 @@
             const index = (key - 1) / 2;
             if (index >= this.recordCount)
                 reader.fail("key symbol out of range");
-            return new Ref(index);
+            return this.refs[index];
         }
 
         readBody(reader) {
             const prototype = this.readValue(reader);
             const flags = reader.varint();
-            const properties = [];
-            for (let count = reader.varint(); count > 0; --count) {
+            const count = reader.varint();
+            // Every property takes at least three bytes. Made at its size and filled by index: no growing, no call
+            // (JavaScriptCore compiles a push of several values as a call).
+            if (count > reader.end - reader.offset)
+                reader.fail("more properties than bytes");
+            const properties = new P.Array(4 * count);
+            for (let i = 0; i < 4 * count; i += 4) {
                 const key = this.readKey(reader);
                 const attributes = reader.u8();
                 const value = this.readValue(reader);
                 const setter = attributes & Attribute.Accessor ? this.readValue(reader) : undefined;
-                properties.push(key, attributes, value, setter);
+                properties[i] = key;
+                properties[i + 1] = attributes;
+                properties[i + 2] = value;
+                properties[i + 3] = setter;
             }
             let privates = null;
             if (flags & 4) {
@@ -221,161 +244,132 @@
             return { prototype, extensible: !(flags & 1), lengthIsReadOnly: !!(flags & 2), properties, privates };
         }
 
+        // Each kind's record is made by one object literal holding all its fields: JavaScriptCore sizes an object for
+        // every field ever added to objects made at the same place, and one `{ kind, id }` grown by kind made every
+        // record as large as all kinds together.
         readRecord(reader) {
             const kind = reader.varint();
             const id = reader.varint();
-            const record = { kind, id };
             switch (kind) {
             case Kind.Global:
             case Kind.Object:
-                break;
+                return { kind, id, body: this.readBody(reader) };
             case Kind.Intrinsic:
-                record.path = this.string(reader);
-                break;
-            case Kind.Array: {
-                record.length = reader.varint();
-                record.elements = [];
-                for (let count = reader.varint(); count > 0; --count)
-                    record.elements.push(this.readValue(reader));
-                break;
-            }
+                return { kind, id, path: this.string(reader), body: this.readBody(reader) };
+            case Kind.Array:
+                return { kind, id, length: reader.varint(), elements: this.readValues(reader, reader.varint()), body: this.readBody(reader) };
             case Kind.Function:
-                record.literal = this.string(reader);
-                record.scope = this.readValue(reader);
-                record.home = this.readValue(reader);
-                break;
+                return { kind, id, literal: this.string(reader), scope: this.readValue(reader), home: this.readValue(reader), body: this.readBody(reader) };
             case Kind.BoundFunction:
-                record.target = this.readValue(reader);
-                record.boundThis = this.readValue(reader);
-                record.args = [];
-                for (let count = reader.varint(); count > 0; --count)
-                    record.args.push(this.readValue(reader));
-                break;
+                return {
+                    kind,
+                    id,
+                    target: this.readValue(reader),
+                    boundThis: this.readValue(reader),
+                    args: this.readValues(reader, reader.varint()),
+                    body: this.readBody(reader),
+                };
             case Kind.Scope:
-                record.template = this.string(reader);
-                record.parent = this.readValue(reader);
-                record.bindings = [];
-                for (let count = reader.varint(); count > 0; --count)
-                    record.bindings.push(this.readValue(reader));
-                return record;
+                return { kind, id, template: this.string(reader), parent: this.readValue(reader), bindings: this.readValues(reader, reader.varint()) };
             case Kind.Date:
-                record.time = this.readValue(reader);
-                break;
+                return { kind, id, time: this.readValue(reader), body: this.readBody(reader) };
             case Kind.RegExp:
-                record.source = this.string(reader);
-                record.flags = this.string(reader);
-                break;
+                return { kind, id, source: this.string(reader), flags: this.string(reader), body: this.readBody(reader) };
             case Kind.Error:
-                record.errorName = this.string(reader);
-                break;
+                return { kind, id, errorName: this.string(reader), body: this.readBody(reader) };
             case Kind.PrimitiveWrapper:
-                record.primitive = this.readValue(reader);
-                break;
+                return { kind, id, primitive: this.readValue(reader), body: this.readBody(reader) };
             case Kind.Map:
             case Kind.WeakMap:
-                record.entries = [];
-                for (let count = reader.varint(); count > 0; --count)
-                    record.entries.push(this.readValue(reader), this.readValue(reader));
-                break;
+                // Keys and values alternate.
+                return { kind, id, entries: this.readValues(reader, 2 * reader.varint()), body: this.readBody(reader) };
             case Kind.Set:
             case Kind.WeakSet:
-                record.entries = [];
-                for (let count = reader.varint(); count > 0; --count)
-                    record.entries.push(this.readValue(reader));
-                break;
-            case Kind.ArrayBuffer:
-                record.byteLength = reader.varint();
-                record.maxByteLength = reader.varint();
+                return { kind, id, entries: this.readValues(reader, reader.varint()), body: this.readBody(reader) };
+            case Kind.ArrayBuffer: {
+                const byteLength = reader.varint();
+                const maxByteLength = reader.varint();
                 const storage = reader.u8();
-                if (storage === 2) {
-                    record.detached = true;
-                    record.bytes = new P.Uint8Array(0);
-                } else if (storage === 0)
-                    record.bytes = reader.byteString();
+                let bytes;
+                if (storage === 2)
+                    bytes = new P.Uint8Array(0);
+                else if (storage === 0)
+                    bytes = reader.byteString();
                 else {
                     const index = reader.varint();
                     if (index >= this.blobs.length)
                         reader.fail("blob index out of range");
-                    record.bytes = this.blobs[index];
+                    bytes = this.blobs[index];
                 }
-                if (record.bytes.length !== record.byteLength)
+                if (bytes.length !== byteLength)
                     reader.fail("array buffer contents do not match its length");
-                break;
-            case Kind.TypedArray:
-                record.type = reader.u8();
-                if (record.type >= Format.typedArrayTypes.length)
-                    reader.fail("unknown typed array type");
-                record.buffer = this.readValue(reader);
-                record.byteOffset = reader.varint();
-                record.length = reader.varint();
-                break;
-            case Kind.DataView:
-                record.buffer = this.readValue(reader);
-                record.byteOffset = reader.varint();
-                record.byteLength = reader.varint();
-                break;
-            case Kind.Proxy:
-                record.target = this.readValue(reader);
-                record.handler = this.readValue(reader);
-                record.callable = reader.u8() === 1;
-                return record;
-            case Kind.Promise:
-                record.state = reader.u8();
-                if (record.state > 3)
-                    reader.fail("unknown promise state");
-                record.result = this.readValue(reader);
-                record.reactions = [];
-                for (let count = reader.varint(); count > 0; --count)
-                    record.reactions.push([this.readValue(reader), this.readValue(reader), this.readValue(reader)]);
-                break;
-            case Kind.ResolvingFunction:
-                record.promise = this.readValue(reader);
-                record.which = reader.u8();
-                return record;
-            case Kind.PromiseCombinator:
-                record.type = reader.u8();
-                if (record.type > 2)
-                    reader.fail("unknown promise combinator type");
-                record.remaining = reader.varint();
-                record.resolve = this.readValue(reader);
-                record.reject = this.readValue(reader);
-                record.called = [];
-                record.values = [];
-                for (let count = reader.varint(); count > 0; --count) {
-                    const called = this.readValue(reader);
-                    if (typeof called !== "boolean")
-                        reader.fail("a combinator element's called flag is not a boolean");
-                    record.called.push(called);
-                    record.values.push(this.readValue(reader));
-                }
-                return record;
-            case Kind.ProxyRevoke:
-                record.proxy = this.readValue(reader);
-                break;
-            case Kind.Arguments:
-                record.mapped = reader.u8();
-                if (record.mapped > 1)
-                    reader.fail("unknown arguments object kind");
-                break;
-            case Kind.PromiseCombinatorElement:
-                record.state = this.readValue(reader);
-                record.which = reader.u8();
-                record.elementIndex = reader.varint();
-                break;
-            case Kind.Symbol:
-                record.description = this.readValue(reader);
-                return record;
-            case Kind.RegisteredSymbol:
-                record.key = this.string(reader);
-                return record;
-            case Kind.WellKnownSymbol:
-                record.name = this.string(reader);
-                return record;
-            default:
-                reader.fail(`unsupported record kind ${kind}`);
+                return { kind, id, byteLength, maxByteLength, detached: storage === 2, bytes, body: this.readBody(reader) };
             }
-            record.body = this.readBody(reader);
-            return record;
+            case Kind.TypedArray: {
+                const type = reader.u8();
+                if (type >= Format.typedArrayTypes.length)
+                    reader.fail("unknown typed array type");
+                return { kind, id, type, buffer: this.readValue(reader), byteOffset: reader.varint(), length: reader.varint(), body: this.readBody(reader) };
+            }
+            case Kind.DataView:
+                return { kind, id, buffer: this.readValue(reader), byteOffset: reader.varint(), byteLength: reader.varint(), body: this.readBody(reader) };
+            case Kind.Proxy:
+                return { kind, id, target: this.readValue(reader), handler: this.readValue(reader), callable: reader.u8() === 1 };
+            case Kind.Promise: {
+                const state = reader.u8();
+                if (state > 3)
+                    reader.fail("unknown promise state");
+                const result = this.readValue(reader);
+                const reactions = [];
+                for (let count = reader.varint(); count > 0; --count)
+                    reactions.push([this.readValue(reader), this.readValue(reader), this.readValue(reader)]);
+                return { kind, id, state, result, reactions, body: this.readBody(reader) };
+            }
+            case Kind.ResolvingFunction:
+                return { kind, id, promise: this.readValue(reader), which: reader.u8() };
+            case Kind.PromiseCombinator: {
+                const type = reader.u8();
+                if (type > 2)
+                    reader.fail("unknown promise combinator type");
+                const remaining = reader.varint();
+                const resolve = this.readValue(reader);
+                const reject = this.readValue(reader);
+                const called = [];
+                const values = [];
+                for (let count = reader.varint(); count > 0; --count) {
+                    const wasCalled = this.readValue(reader);
+                    if (typeof wasCalled !== "boolean")
+                        reader.fail("a combinator element's called flag is not a boolean");
+                    called.push(wasCalled);
+                    values.push(this.readValue(reader));
+                }
+                return { kind, id, type, remaining, resolve, reject, called, values };
+            }
+            case Kind.PromiseCombinatorElement:
+                return { kind, id, state: this.readValue(reader), which: reader.u8(), elementIndex: reader.varint(), body: this.readBody(reader) };
+            case Kind.ProxyRevoke:
+                return { kind, id, proxy: this.readValue(reader), body: this.readBody(reader) };
+            case Kind.Arguments: {
+                const mapped = reader.u8();
+                if (mapped > 1)
+                    reader.fail("unknown arguments object kind");
+                return { kind, id, mapped, body: this.readBody(reader) };
+            }
+            case Kind.Symbol:
+                return { kind, id, description: this.readValue(reader) };
+            case Kind.RegisteredSymbol:
+                return { kind, id, key: this.string(reader) };
+            case Kind.WellKnownSymbol:
+                return { kind, id, name: this.string(reader) };
+            }
+            reader.fail(`unsupported record kind ${kind}`);
+        }
+
+        readValues(reader, count) {
+            const values = [];
+            for (; count > 0; --count)
+                values.push(this.readValue(reader));
+            return values;
         }
     }
 

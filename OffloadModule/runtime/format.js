@@ -79,6 +79,8 @@
 
     const scratch = new Float64Array(1);
     const scratchBytes = new Uint8Array(scratch.buffer);
+    const shortStringLength = 64;
+    const shortStringUnits = [];
 
     class ByteWriter {
         constructor(capacity = 4096) {
@@ -106,7 +108,20 @@
 
         // Unsigned LEB128; values stay below 2^53 so plain arithmetic is exact.
         varint(value) {
+            if (value < 0x80 && this.length < this.bytes.length) {
+                this.bytes[this.length++] = value;
+                return;
+            }
             this.reserve(8);
+            // Below 2^31 integer operations are exact and faster than the division below.
+            if (value <= 0x7fffffff) {
+                while (value >= 0x80) {
+                    this.bytes[this.length++] = (value & 0x7f) | 0x80;
+                    value >>>= 7;
+                }
+                this.bytes[this.length++] = value;
+                return;
+            }
             while (value >= 0x80) {
                 this.bytes[this.length++] = (value % 0x80) | 0x80;
                 value = Math.floor(value / 0x80);
@@ -170,8 +185,16 @@
             this.raw(body.bytes.subarray(0, body.length));
         }
 
+        // The bytes written; the writer's own buffer when it is exactly full (the writer is done with then).
         result() {
-            return this.bytes.slice(0, this.length);
+            return this.length === this.bytes.length ? this.bytes : this.bytes.slice(0, this.length);
+        }
+
+        static varintSize(value) {
+            let size = 1;
+            for (; value >= 0x80; ++size)
+                value = (value - (value % 0x80)) / 0x80;
+            return size;
         }
     }
 
@@ -197,10 +220,20 @@
         }
 
         varint() {
-            let value = 0;
-            let scale = 1;
-            for (let i = 0; i < 8; ++i) {
-                const byte = this.u8();
+            // One-byte values are the most common; up to four bytes the value fits integer operations.
+            let byte = this.u8();
+            if (byte < 0x80)
+                return byte;
+            let value = byte & 0x7f;
+            for (let shift = 7; shift < 28; shift += 7) {
+                byte = this.u8();
+                value |= (byte & 0x7f) << shift;
+                if (byte < 0x80)
+                    return value;
+            }
+            let scale = 0x10000000;
+            for (let i = 4; i < 8; ++i) {
+                byte = this.u8();
                 value += (byte & 0x7f) * scale;
                 if (!(byte & 0x80))
                     return value;
@@ -244,7 +277,19 @@
         }
 
         latin1() {
-            return ByteReader.unitsToString(this.raw(this.varint()));
+            const length = this.varint();
+            if (length > shortStringLength)
+                return ByteReader.unitsToString(this.raw(length));
+            // Most strings are short: copying their bytes into an ordinary array is cheaper than making a view, and
+            // String.fromCharCode takes an ordinary array's elements faster.
+            if (length > this.end - this.offset)
+                this.fail("byte string longer than its section");
+            const units = shortStringUnits;
+            units.length = length;
+            for (let i = 0; i < length; ++i)
+                units[i] = this.bytes[this.offset + i];
+            this.offset += length;
+            return String.fromCharCode.apply(null, units);
         }
 
         utf16() {

@@ -15,6 +15,14 @@
     const { Kind, Attribute } = Format;
     const registry = offload.registry;
 
+    function listIncludes(list, item) {
+        for (let i = 0; i < list.length; ++i) {
+            if (list[i] === item)
+                return true;
+        }
+        return false;
+    }
+
     class RestoreError extends Error {
         constructor(message) {
             super(message);
@@ -76,6 +84,7 @@
     };
 
     const identifierPattern = /^[A-Za-z_$][\w$]*$/;
+    const defaultAttributes = Attribute.Writable | Attribute.Enumerable | Attribute.Configurable;
 
     class Restore {
         constructor(runtime, bytes, blobBodies) {
@@ -86,6 +95,8 @@
             this.created = new Array(this.records.length).fill(false);
             this.existing = new Array(this.records.length).fill(false);
             this.setters = new Array(this.records.length);
+            this.descriptors = [];
+            this.objectPrototypeChanged = false;
             this.stop = { restoreStop: true };
         }
 
@@ -164,6 +175,8 @@
                     if (!intrinsic)
                         this.fail(`unknown built-in ${record.path}`);
                     this.set(index, intrinsic, true);
+                    if (intrinsic === P.Object.prototype)
+                        this.objectPrototypeChanged = true;
                 }
             });
         }
@@ -302,7 +315,8 @@
             const record = this.records[index];
             switch (record.kind) {
             case Kind.Object:
-                this.set(index, P.objectCreate(null));
+                // An object inheriting from the unchanged Object.prototype is made with it (applyBody).
+                this.set(index, P.objectCreate(record.body.prototype === P.Object.prototype && !this.objectPrototypeChanged ? P.Object.prototype : null));
                 break;
             case Kind.Array: {
                 const array = [];
@@ -630,17 +644,21 @@
                 this.fail(`scope record ${index} has ${record.bindings.length} bindings, its template ${template.bindings.length}`);
             let uninitialized = "";
             let constants = "";
-            template.bindings.forEach(([, kind], i) => {
+            for (let i = 0; i < template.bindings.length; ++i) {
+                const kind = template.bindings[i][1];
                 uninitialized += record.bindings[i] === offload.uninitialized ? "u" : "-";
                 constants += kind === "const" && record.bindings[i] !== offload.uninitialized && this.isReadyFor(record.bindings[i], index) ? "c" : "-";
-            });
+            }
             const makesArguments = this.argumentsOfScope.has(index);
             const key = `${record.template}|${uninitialized}|${constants}${makesArguments ? "|a" : ""}`;
             shape = this.shapeByKey.get(key);
             if (shape === undefined) {
                 shape = this.shapes.length;
                 this.shapeByKey.set(key, shape);
-                this.shapes.push({ template, instances: [], uninitialized, constants, makesArguments });
+                let thisIndex = -1;
+                for (let i = 0; i < template.bindings.length && thisIndex < 0; ++i)
+                    thisIndex = template.bindings[i][1] === "this" ? i : -1;
+                this.shapes.push({ template, instances: [], uninitialized, constants, thisIndex, makesArguments });
             }
             this.shapes[shape].instances.push(index);
             this.shapeIds.set(index, shape);
@@ -915,17 +933,16 @@
                 this.makeFunction(index, (typeof factory === "function" ? factory : this.inClass(key, factory))(), scope);
             }
             for (const index of this.childrenOf.get(key) || []) {
-                const record = this.records[index];
-                const template = this.template(record.template);
-                // A script's top-level scope is rebuilt by the global script itself, not entered from here.
-                if (typeof key !== "number" && template.kind === "script")
-                    continue;
-                const thisIndex = template.bindings.findIndex(([, kind]) => kind === "this");
-                const thisValue = thisIndex >= 0 ? this.resolveNow(record.bindings[thisIndex]) : undefined;
+                // Every scope record has its shape (createFunctions), which knows the template.
                 const shapeId = this.shapeIds.get(index);
-                const shape = children[shapeId];
-                const shapeFunction = typeof shape === "function" ? shape : this.inClass(key, shape);
-                if (this.shapes[shapeId].makesArguments) {
+                const shape = this.shapes[shapeId];
+                // A script's top-level scope is rebuilt by the global script itself, not entered from here.
+                if (typeof key !== "number" && shape.template.kind === "script")
+                    continue;
+                const thisValue = shape.thisIndex >= 0 ? this.resolveNow(this.records[index].bindings[shape.thisIndex]) : undefined;
+                const child = children[shapeId];
+                const shapeFunction = typeof child === "function" ? child : this.inClass(key, child);
+                if (shape.makesArguments) {
                     this.shapeInstance = index;
                     P.apply(shapeFunction, thisValue, []);
                 } else
@@ -1005,10 +1022,16 @@
             return made;
         }
 
+        // Runs after the bodies are filled, when Array.prototype holds the program's methods again: loops only.
         writePrivateFields() {
-            this.records.forEach((record, index) => {
+            for (let index = 0; index < this.records.length; ++index) {
+                const record = this.records[index];
+                const privates = record.body && record.body.privates;
+                if (!privates)
+                    continue;
                 const object = this.objects[index];
-                for (const [classRef, isStatic, values] of (record.body && record.body.privates) || []) {
+                for (let entry = 0; entry < privates.length; ++entry) {
+                    const [classRef, isStatic, values] = privates[entry];
                     const names = this.privateNamesOf(classRef, index);
                     const info = registry.privateClasses.get(this.objects[classRef.index]);
                     const declared = isStatic ? names.staticFields : names.fields;
@@ -1018,13 +1041,15 @@
                         this.fail(`record ${index} did not get the private names of class record ${classRef.index}`);
                     if (!values.length)
                         continue;
-                    const resolved = values.map((value) => this.resolve(value));
+                    const resolved = [];
+                    for (let i = 0; i < values.length; ++i)
+                        resolved[i] = this.resolve(values[i]);
                     if (isStatic)
                         info.staticSet(resolved);
                     else
                         info.set(object, resolved);
                 }
-            });
+            }
         }
 
         resolveNow(value) {
@@ -1088,38 +1113,82 @@
             });
         }
 
+        // One descriptor per attribute combination, refilled for each property: defineProperty only reads it, right
+        // away. It has no prototype, so nothing the program put on Object.prototype becomes a field of it.
         descriptorFor(attributes, value, setter) {
-            if (attributes & Attribute.Accessor)
-                return { get: this.resolve(value), set: this.resolve(setter), enumerable: !!(attributes & Attribute.Enumerable), configurable: !!(attributes & Attribute.Configurable) };
-            return {
-                value: this.resolve(value),
-                writable: !!(attributes & Attribute.Writable),
-                enumerable: !!(attributes & Attribute.Enumerable),
-                configurable: !!(attributes & Attribute.Configurable),
-            };
+            let descriptor = this.descriptors[attributes];
+            if (attributes & Attribute.Accessor) {
+                const get = this.resolve(value);
+                const set = this.resolve(setter);
+                if (!descriptor) {
+                    descriptor = P.objectCreate(null);
+                    descriptor.get = undefined;
+                    descriptor.set = undefined;
+                    descriptor.enumerable = !!(attributes & Attribute.Enumerable);
+                    descriptor.configurable = !!(attributes & Attribute.Configurable);
+                    this.descriptors[attributes] = descriptor;
+                }
+                descriptor.get = get;
+                descriptor.set = set;
+                return descriptor;
+            }
+            const resolved = this.resolve(value);
+            if (!descriptor) {
+                descriptor = P.objectCreate(null);
+                descriptor.value = undefined;
+                descriptor.writable = !!(attributes & Attribute.Writable);
+                descriptor.enumerable = !!(attributes & Attribute.Enumerable);
+                descriptor.configurable = !!(attributes & Attribute.Configurable);
+                this.descriptors[attributes] = descriptor;
+            }
+            descriptor.value = resolved;
+            return descriptor;
         }
 
         applyBody(index, record) {
             const object = this.objects[index];
             const body = record.body;
             const prototype = this.resolve(body.prototype);
-            if (P.getPrototypeOf(object) !== prototype && !P.setPrototypeOf(object, prototype))
-                this.fail(`cannot set the prototype of record ${index}`);
             const properties = body.properties;
+            // A plain object made here has no properties yet, and no prototype or the unchanged Object.prototype
+            // (createShell), whose only setter is `__proto__`'s and whose data properties are all writable: assigning
+            // a property then defines it as writable, enumerable and configurable without running any code, and is
+            // several times faster than defineProperty. `__proto__` is left to defineProperty.
+            const current = P.getPrototypeOf(object);
+            const unchangedObjectPrototype = current === P.Object.prototype && !this.objectPrototypeChanged;
+            if (record.kind === Kind.Object && !this.existing[index] && (current === null || unchangedObjectPrototype)) {
+                for (let i = 0; i < properties.length; i += 4) {
+                    const key = this.resolve(properties[i]);
+                    if (properties[i + 1] === defaultAttributes && key !== "__proto__")
+                        object[key] = this.resolve(properties[i + 2]);
+                    else if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
+                        this.fail(`cannot define property ${String(key)} of record ${index}`);
+                }
+                if (prototype !== current && !P.setPrototypeOf(object, prototype))
+                    this.fail(`cannot set the prototype of record ${index}`);
+                if (!body.extensible)
+                    P.preventExtensions(object);
+                return;
+            }
+            if (current !== prototype && !P.setPrototypeOf(object, prototype))
+                this.fail(`cannot set the prototype of record ${index}`);
             const keys = [];
             for (let i = 0; i < properties.length; i += 4)
                 keys.push(this.resolve(properties[i]));
-            const skip = this.skippedKeys(record, object);
+            const skip = this.existing[index] ? this.skippedKeys(record, object) : null;
             if (this.existing[index]) {
-                const wanted = P.ownedSet(keys);
+                // Most objects the engine made (functions, class prototypes) have a handful of keys: a linear search
+                // is cheaper than making a collection.
+                const wanted = keys.length > 16 ? P.ownedSet(keys) : null;
                 for (const key of P.ownKeys(object)) {
-                    if (!wanted.has(key) && !(skip && skip(key)) && !P.deleteProperty(object, key))
+                    if (!(wanted ? wanted.has(key) : listIncludes(keys, key)) && !(skip && skip(key)) && !P.deleteProperty(object, key))
                         this.fail(`cannot delete property ${String(key)} of record ${index}`);
                 }
             }
             for (let i = 0; i < properties.length; i += 4) {
-                if (!P.defineProperty(object, keys[i / 4], this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
-                    this.fail(`cannot define property ${String(keys[i / 4])} of record ${index}`);
+                const key = keys[i / 4];
+                if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
+                    this.fail(`cannot define property ${String(key)} of record ${index}`);
             }
             if (this.existing[index] && record.kind !== Kind.Global)
                 this.restoreOrder(index, object, keys, properties, skip);
@@ -1146,7 +1215,8 @@
 
         // Properties of objects the engine made (functions, errors) may come in another order than captured.
         restoreOrder(index, object, keys, properties, skip) {
-            const actual = P.ownKeys(object).filter((key) => !(skip && skip(key)));
+            const own = P.ownKeys(object);
+            const actual = skip ? own.filter((key) => !skip(key)) : own;
             let first = 0;
             while (first < keys.length && actual[first] === keys[first])
                 ++first;
@@ -1172,12 +1242,15 @@
                 case Kind.ResolvingFunction:
                 case Kind.PromiseCombinator:
                     return;
-                case Kind.Array:
-                    record.elements.forEach((element, i) => {
-                        if (element !== offload.hole)
-                            this.objects[index][i] = this.resolve(element);
-                    });
+                case Kind.Array: {
+                    const array = this.objects[index];
+                    const elements = record.elements;
+                    for (let i = 0; i < elements.length; ++i) {
+                        if (elements[i] !== offload.hole)
+                            array[i] = this.resolve(elements[i]);
+                    }
                     break;
+                }
                 case Kind.Map:
                     for (let i = 0; i < record.entries.length; i += 2)
                         P.mapSet(this.objects[index], this.resolve(record.entries[i]), this.resolve(record.entries[i + 1]));
@@ -1214,7 +1287,9 @@
             const runtime = this.runtime;
             runtime.pending = this.resolve(this.decoded.pending);
             runtime.turn = this.decoded.turn;
-            this.records.forEach((record, index) => runtime.setId(this.objects[index], record.id));
+            // A loop: by now Array.prototype.forEach is the program's own if it replaced it.
+            for (let index = 0; index < this.records.length; ++index)
+                runtime.setId(this.objects[index], this.records[index].id);
             runtime.nextObjectId = this.decoded.nextObjectId;
         }
     }
