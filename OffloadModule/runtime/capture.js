@@ -192,7 +192,10 @@
                 if (own && own.staticGet)
                     entries = [[object, true, this.readPrivateFields(own, own.staticGet, undefined, index)]];
             }
-            for (const [cls, info] of this.brandedClasses) {
+            // Every object is tested against every live class with instance names: a loop, no iterator per object.
+            const branded = this.brandedClasses;
+            for (let i = 0; i < branded.length; ++i) {
+                const [cls, info] = branded[i];
                 if (!info.brand(object))
                     continue;
                 const values = info.get ? this.readPrivateFields(info, info.get, object, index) : [];

@@ -203,7 +203,10 @@
             this.madeByClass = P.ownedMap();
             this.classMade = P.ownedSet();
             this.records.forEach((record, index) => {
-                for (const [classRef, isStatic] of (record.body && record.body.privates) || []) {
+                // Few records carry private names: no iterator is made for the others.
+                const privates = record.body && record.body.privates;
+                for (let entry = 0; privates && entry < privates.length; ++entry) {
+                    const [classRef, isStatic] = privates[entry];
                     const names = this.privateNamesOf(classRef, index);
                     if (isStatic) {
                         if (classRef.index !== index)
@@ -988,12 +991,15 @@
         // returning the object: the class's constructor body and field initializers do not run during a restore
         // (Rewriter::emitPrivateNames), so this only adds the names (and public fields, removed again).
         stampPrivateNames() {
-            this.records.forEach((record, index) => {
-                for (const [classRef, isStatic] of (record.body && record.body.privates) || []) {
+            for (let index = 0; index < this.records.length; ++index) {
+                const record = this.records[index];
+                const privates = record.body && record.body.privates;
+                for (let entry = 0; privates && entry < privates.length; ++entry) {
+                    const [classRef, isStatic] = privates[entry];
                     if (!isStatic && this.privateNamesOf(classRef, index).derived)
                         this.construct(this.objects[classRef.index], this.objects[index]);
                 }
-            });
+            }
         }
 
         // Constructs `cls` during a restore; with `object`, its super() returns that object. Returns what was made, its
