@@ -190,10 +190,20 @@
                 classEvaluations.set(key, byLiteral);
             }
             const list = byLiteral.get(literalId);
-            if (list)
-                list.push(new P.WeakRef(cls));
-            else
+            if (!list) {
                 byLiteral.set(literalId, [new P.WeakRef(cls)]);
+                return;
+            }
+            // A class expression evaluated in a loop would grow the list without end: drop the dead ones first.
+            if (list.length >= 8) {
+                let kept = 0;
+                for (let i = 0; i < list.length; ++i) {
+                    if (P.weakRefDeref(list[i]) !== undefined)
+                        list[kept++] = list[i];
+                }
+                list.length = kept;
+            }
+            list[list.length] = new P.WeakRef(cls);
         },
 
         // The live evaluations of a class literal in a scope instance.
