@@ -9,26 +9,13 @@
 
 #include "Instrumenter/Instrumenter.h"
 
+#include "InstrumentOrFail.h"
 #include "JSCTestHarness.h"
 #include <gtest/gtest.h>
 
 using namespace Offload;
 
 namespace {
-
-InstrumentationResult instrumentOrFail(std::string_view source)
-{
-    InstrumentOptions options;
-    options.verifyOutput = true;
-    GError* error = nullptr;
-    auto result = Instrumenter::instrument(source, options, &error);
-    if (!result) {
-        ADD_FAILURE() << error->message;
-        g_error_free(error);
-        return {};
-    }
-    return *result;
-}
 
 // "kind:name,name kind:name" for the templates of `source`, in template order.
 std::string exposedBindings(std::string_view source)

@@ -5,6 +5,7 @@
 
 #include "Instrumenter/Instrumenter.h"
 
+#include "InstrumentOrFail.h"
 #include "Instrumenter/JSCSyntaxChecker.h"
 #include "JSCTestHarness.h"
 #include <cstring>
@@ -13,21 +14,6 @@
 using namespace Offload;
 
 namespace {
-
-InstrumentationResult instrumentOrFail(std::string_view source, SourceKind kind = SourceKind::Script)
-{
-    InstrumentOptions options;
-    options.kind = kind;
-    options.verifyOutput = true;
-    GError* error = nullptr;
-    auto result = Instrumenter::instrument(source, options, &error);
-    if (!result) {
-        ADD_FAILURE() << error->message;
-        g_error_free(error);
-        return {};
-    }
-    return *result;
-}
 
 // Replaces the script id in `code` by "SID" so that expectations stay readable.
 std::string withoutScriptId(const InstrumentationResult& result)
