@@ -488,11 +488,11 @@
             this.reach(result, index, "<promise result>");
             const waiting = state === registry.PromiseState.Pending || state === registry.PromiseState.Locked;
             const reactions = waiting ? record.reactions : [];
-            reactions.forEach(([derived, onFulfilled, onRejected], i) => {
-                this.reach(derived, index, `<reaction ${i} promise>`);
-                this.reach(onFulfilled, index, `<reaction ${i} fulfilled>`);
-                this.reach(onRejected, index, `<reaction ${i} rejected>`);
-            });
+            for (let i = 0; i < reactions.length; ++i) {
+                this.reach(reactions[i][0], index, `<reaction ${i} promise>`);
+                this.reach(reactions[i][1], index, `<reaction ${i} fulfilled>`);
+                this.reach(reactions[i][2], index, `<reaction ${i} rejected>`);
+            }
             // Promises still waiting on this one may be held by nothing else: they travel as extra roots, and restoring
             // them (resolved with this promise) links them again.
             if (waiting) {
@@ -594,7 +594,8 @@
             if (bound) {
                 this.reach(bound.target, index, "<bound target>");
                 this.reach(bound.boundThis, index, "<bound this>");
-                bound.args.forEach((argument, i) => this.reach(argument, index, `<bound argument ${i}>`));
+                for (let i = 0; i < bound.args.length; ++i)
+                    this.reach(bound.args[i], index, `<bound argument ${i}>`);
                 return { kind: Kind.BoundFunction, target: bound.target, boundThis: bound.boundThis, args: bound.args, body: this.describeBody(fn, index) };
             }
             const name = P.getOwnPropertyDescriptor(fn, "name");
@@ -1164,10 +1165,10 @@
                 writer.u8(plan.state);
                 this.writeValue(writer, plan.result);
                 writer.varint(plan.reactions.length);
-                for (const [derived, onFulfilled, onRejected] of plan.reactions) {
-                    this.writeValue(writer, derived);
-                    this.writeValue(writer, onFulfilled);
-                    this.writeValue(writer, onRejected);
+                for (let i = 0; i < plan.reactions.length; ++i) {
+                    this.writeValue(writer, plan.reactions[i][0]);
+                    this.writeValue(writer, plan.reactions[i][1]);
+                    this.writeValue(writer, plan.reactions[i][2]);
                 }
                 break;
             case Kind.ResolvingFunction:
@@ -1379,11 +1380,8 @@
             return;
         case Kind.Promise:
             visit(plan.result);
-            for (const [derived, onFulfilled, onRejected] of plan.reactions) {
-                visit(derived);
-                visit(onFulfilled);
-                visit(onRejected);
-            }
+            for (let i = 0; i < plan.reactions.length; ++i)
+                visitAll(plan.reactions[i], visit);
             break;
         case Kind.ResolvingFunction:
             visit(plan.promise);
