@@ -61,7 +61,9 @@
         add(P.getPrototypeOf(new P.Map()[Symbol.iterator]()), "iterator state cannot be captured yet");
         add(P.getPrototypeOf(new P.Set()[Symbol.iterator]()), "iterator state cannot be captured yet");
         add(P.getPrototypeOf(""[Symbol.iterator]()), "iterator state cannot be captured yet");
-        add(P.Promise.prototype, "a promise not made through the Promise constructor (for example by an async function) cannot be captured yet");
+        // Promises made by the engine (async functions) are probed instead (describeEnginePromise); this is the reason
+        // given for objects of promise subclasses the runtime did not see being made.
+        add(P.Promise.prototype, "a promise not made through the Promise constructor cannot be captured");
         return refused;
     }
 
@@ -85,6 +87,7 @@
             this.refused = runtime.refusedPrototypes || (runtime.refusedPrototypes = refusedPrototypes());
             this.brandedClasses = registry.liveBrandedClasses();
             this.generatorPrototypes = P.ownedSet();
+            this.needsAnotherPass = false;
         }
 
         // Human-readable path of the object at `index`, for error messages.
@@ -320,9 +323,13 @@
                 return "function";
             if (P.isArray(object))
                 return "array";
-            const facts = this.chainFacts(P.getPrototypeOf(object));
-            if (facts.refusal && !isClassPrototype(object) && !this.generatorPrototypes.has(object))
+            const prototype = P.getPrototypeOf(object);
+            const facts = this.chainFacts(prototype);
+            if (facts.refusal && !isClassPrototype(object) && !this.generatorPrototypes.has(object)) {
+                if (prototype === P.Promise.prototype)
+                    return "engine promise";
                 this.fail(index, facts.refusal);
+            }
             if (P.arrayBufferIsView(object))
                 return P.typedArrayTag(object) === undefined ? "dataview" : "typedarray";
             // Object.prototype.toString reads @@toStringTag; only trust it when no getter on the chain can run.
@@ -455,6 +462,8 @@
                 return this.describeDataView(value, index);
             case "arguments":
                 return this.describeArguments(value, index);
+            case "engine promise":
+                return this.describeEnginePromise(value, index);
             }
             this.fail(index, "unknown kind of object");
         }
@@ -489,6 +498,9 @@
             const waiting = state === registry.PromiseState.Pending || state === registry.PromiseState.Locked;
             const reactions = waiting ? record.reactions : [];
             for (let i = 0; i < reactions.length; ++i) {
+                // The engine's own functions in a reaction link an await (or a promise of its own) to this one.
+                if (registry.isEngineHandler(reactions[i][1]) && registry.isEngineHandler(reactions[i][2]))
+                    this.fail(index, "an async function (or another promise the engine made) is waiting for it, and a suspended async function cannot be captured yet");
                 this.reach(reactions[i][0], index, `<reaction ${i} promise>`);
                 this.reach(reactions[i][1], index, `<reaction ${i} fulfilled>`);
                 this.reach(reactions[i][2], index, `<reaction ${i} rejected>`);
@@ -504,6 +516,29 @@
                 }
             }
             return { kind: Kind.Promise, state, result, reactions, body: this.describeBody(promise, index) };
+        }
+
+        // A promise the engine made (an async function's result): settled ones travel like the runtime's own, once a
+        // probe has seen their settlement (registry.js, probeEnginePromise). The first capture that meets one starts
+        // the probe and asks the host for another pass after the engine has run its microtasks.
+        describeEnginePromise(promise, index) {
+            const settlement = registry.engineSettlements.get(promise);
+            if (settlement) {
+                this.reach(settlement[1], index, "<promise result>");
+                return { kind: Kind.Promise, state: settlement[0], result: settlement[1], reactions: [], body: this.describeBody(promise, index) };
+            }
+            switch (registry.probeEnginePromise(promise)) {
+            case registry.ProbeResult.Started:
+                this.needsAnotherPass = true;
+                return { kind: Kind.Promise, state: registry.PromiseState.Pending, result: undefined, reactions: [], body: this.describeBody(promise, index) };
+            case registry.ProbeResult.Pending:
+                this.fail(index, "a promise made by the engine (for example by an async function that is still running) is pending, and its progress cannot be captured yet");
+                break;
+            case registry.ProbeResult.NotPromise:
+                return { kind: Kind.Object, body: this.describeBody(promise, index) };
+            default:
+                this.fail(index, "a promise made by the engine whose constructor or prototype the program changed cannot be checked without running its code");
+            }
         }
 
         // What Promise.all, allSettled or any still waits for (registry.js).

@@ -123,6 +123,8 @@
         dataViewBuffer: uncurryThis(Object.getOwnPropertyDescriptor(DataView.prototype, "buffer").get),
         dataViewByteOffset: uncurryThis(Object.getOwnPropertyDescriptor(DataView.prototype, "byteOffset").get),
         dataViewByteLength: uncurryThis(Object.getOwnPropertyDescriptor(DataView.prototype, "byteLength").get),
+        promiseThen: uncurryThis(Promise.prototype.then),
+        promiseSpeciesGetter: Object.getOwnPropertyDescriptor(Promise, Symbol.species).get,
     };
 
     // %TypedArray% and its accessors read typed-array internals without calling user code.

@@ -592,6 +592,54 @@
         return capability.promise;
     }
 
+    // A function the engine made to link two promises (the resolving functions of a promise that adopts another, or
+    // of an await): native code the runtime neither stamped nor made (the resolving functions of tracked promises,
+    // which Promise.race hands to then, are proxies of the runtime's).
+    const isEngineHandler = (fn) =>
+        typeof fn === "function" && !FunctionStamp.isStamped(fn) && !resolvingFunctions.has(fn) && P.stringIndexOf(P.functionToString(fn), "[native code]") >= 0;
+
+    // Promises the engine makes itself (an async function's result, later a host API's) are not seen when they are
+    // made, and their state cannot be read synchronously. The capture asks each one it meets, once, to report its
+    // settlement through a reaction of the runtime's; the host lets the engine run its microtasks and captures again
+    // (see runtime.js, capture). A settled one then travels as a settled promise of the runtime's; a pending one is
+    // refused. The probe marks the promise handled, as a `then` of the program would: a rejection the program never
+    // handled is not reported again after that.
+    const ProbeResult = Object.freeze({ Started: 0, Pending: 1, NotPromise: 2, Unsafe: 3 });
+    const engineSettlements = P.ownedWeakMap();
+    const probedPromises = P.ownedWeakSet();
+
+    // `then` looks up `promise.constructor[Symbol.species]` to make its derived promise: only probe when that lookup
+    // reaches the built-in getter through data properties, so that no code of the program runs.
+    function speciesLookupIsSafe(promise) {
+        if (P.getOwnPropertyDescriptor(promise, "constructor") || P.getPrototypeOf(promise) !== P.Promise.prototype)
+            return false;
+        const constructor = P.getOwnPropertyDescriptor(P.Promise.prototype, "constructor");
+        if (!constructor || !("value" in constructor))
+            return false;
+        if (constructor.value !== P.Promise && constructor.value !== registry.PromiseWrapper)
+            return false;
+        const species = P.getOwnPropertyDescriptor(P.Promise, Symbol.species);
+        return !!species && species.get === P.promiseSpeciesGetter;
+    }
+
+    function probeEnginePromise(promise) {
+        if (probedPromises.has(promise))
+            return ProbeResult.Pending;
+        if (!speciesLookupIsSafe(promise))
+            return ProbeResult.Unsafe;
+        const settled = (state) => (result) => {
+            engineSettlements.set(promise, [state, result]);
+        };
+        try {
+            P.promiseThen(promise, settled(PromiseState.Fulfilled), settled(PromiseState.Rejected));
+        } catch {
+            // `then` checks that its receiver is a promise before anything else.
+            return ProbeResult.NotPromise;
+        }
+        probedPromises.add(promise);
+        return ProbeResult.Started;
+    }
+
     function installPromiseHooks() {
         for (const [key, type] of [["all", CombinatorType.All], ["allSettled", CombinatorType.AllSettled], ["any", CombinatorType.Any]]) {
             wrapBuiltin(P.Promise, key, {
@@ -601,11 +649,11 @@
             });
         }
         const wrapper = wrapBuiltin(globalThis, "Promise", { construct: constructTracked });
+        registry.PromiseWrapper = wrapper;
         P.defineProperty(P.Promise.prototype, "constructor", { ...P.getOwnPropertyDescriptor(P.Promise.prototype, "constructor"), value: wrapper });
         // finally() reacts through functions the engine makes around onFinally; the reaction is kept as
         // (derived, onFinally, Promise.prototype.finally) and made again with finally().
         let finallyCall = null;
-        const isEngineHandler = (fn) => typeof fn === "function" && !FunctionStamp.isStamped(fn) && P.stringIndexOf(P.functionToString(fn), "[native code]") >= 0;
         wrapBuiltin(P.Promise.prototype, "then", {
             apply(target, thisArgument, args) {
                 const derived = P.apply(target, thisArgument, args);
@@ -638,6 +686,10 @@
     }
 
     registry.PromiseState = PromiseState;
+    registry.ProbeResult = ProbeResult;
+    registry.engineSettlements = engineSettlements;
+    registry.probeEnginePromise = probeEnginePromise;
+    registry.isEngineHandler = isEngineHandler;
     registry.CombinatorType = CombinatorType;
     registry.combinatorStates = combinatorStates;
     registry.combinatorElements = combinatorElements;

@@ -123,12 +123,16 @@
     // [sid, code, metadata] of every script made at run time, for the host to send along with a snapshot.
     define("dynamicScripts", () => dynamicScripts.slice());
 
-    // Returns [snapshot, hash, bytes, hash, bytes, …] or throws an OffloadCaptureError naming the object.
+    // Returns [snapshot, hash, bytes, hash, bytes, …] or throws an OffloadCaptureError naming the object. Returns null
+    // when the capture met promises the engine made and started watching them: the host lets the engine run its
+    // microtasks (returns from this call) and captures again.
     define("capture", () => {
         const start = P.Date.now();
         const capture = new offload.Capture(runtime);
         const prepared = P.Date.now();
         capture.discover();
+        if (capture.needsAnotherPass)
+            return null;
         const discovered = P.Date.now();
         const { snapshot, blobs } = capture.encode();
         // Where a capture spends its time, for benchmarks and the runner's --stats.

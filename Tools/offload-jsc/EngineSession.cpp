@@ -206,9 +206,23 @@ static std::vector<uint8_t> copyTypedArray(JSCValue* value)
 
 bool EngineSession::capture(CapturedState& state, GError** error)
 {
-    auto result = callRuntime("capture", error);
-    if (!result)
+    // A capture that meets promises the engine made returns null after asking them to report their state: returning
+    // to the engine runs those reports (microtasks run when a call from the API ends), and the next pass sees them.
+    // Each pass probes promises the previous ones could not reach, so the number of passes is bounded by the
+    // nesting of such promises; the limit only guards against a runtime bug.
+    constexpr unsigned maximumPasses = 64;
+    GRefPtr<JSCValue> result;
+    for (unsigned pass = 0; pass < maximumPasses; ++pass) {
+        result = callRuntime("capture", error);
+        if (!result)
+            return false;
+        if (!jsc_value_is_null(result.get()))
+            break;
+    }
+    if (jsc_value_is_null(result.get())) {
+        g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "capture did not settle after %u passes", maximumPasses);
         return false;
+    }
     auto length = adoptGRef(jsc_value_object_get_property(result.get(), "length"));
     int count = jsc_value_to_int32(length.get());
     auto snapshot = adoptGRef(jsc_value_object_get_property_at_index(result.get(), 0));
