@@ -635,7 +635,7 @@
             }
             const name = P.getOwnPropertyDescriptor(fn, "name");
             const label = name && typeof name.value === "string" && name.value ? ` "${name.value}"` : "";
-            this.fail(index, `function${label} was not created by instrumented code (a host function, or code run through an indirect eval)`);
+            this.fail(index, `function${label} was not created by instrumented code (a host function, or code run by an eval reached through a property such as globalThis.eval)`);
         }
 
         // An arguments object is unmapped when its callee is the %ThrowTypeError% accessor (strict functions, and

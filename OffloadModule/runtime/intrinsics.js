@@ -25,6 +25,7 @@
         ["%AsyncFunction%", () => P.getPrototypeOf(async function () {}).constructor],
         ["%AsyncGeneratorFunction%", () => P.getPrototypeOf(async function* () {}).constructor],
         ["%AsyncIteratorPrototype%", () => P.getPrototypeOf(P.getPrototypeOf(async function* () {}).prototype)],
+        ["%IndirectEval%", () => offload.indirectEval],
         ["%ThrowTypeError%", () => P.getOwnPropertyDescriptor(function () { "use strict"; return arguments; }(), "callee").get],
     ];
 

@@ -349,6 +349,12 @@
             return offload.instrumentEval(source, scope, isStrict);
         },
 
+        // A read of the global `eval` that is not a direct call (`const run = eval`, `(0, eval)(x)`): the engine's eval
+        // would run code the instrumenter never saw, so the program gets the runtime's indirect eval instead.
+        ie(value) {
+            return value === P.eval ? offload.indirectEval : value;
+        },
+
         // True while restoring: guards static blocks and static field initializers, which must not run again.
         r: false,
 

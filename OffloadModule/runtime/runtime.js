@@ -70,6 +70,19 @@
         return code;
     };
 
+    // An indirect eval runs its code at the global scope, as if the caller were a sloppy top level: the code is
+    // instrumented as eval code whose parent scope is the global one, then evaluated indirectly. A proxy of the
+    // engine's eval, like the Function wrapper below: its name, length, prototype and string form stay the built-in's.
+    // It stays the same function for the program's lifetime and is a built-in for the capture (intrinsics.js).
+    offload.indirectEval = new P.Proxy(P.eval, {
+        apply(target, thisArgument, args) {
+            const source = args[0];
+            if (typeof source !== "string")
+                return source;
+            return P.apply(P.eval, undefined, [offload.instrumentEval(source, null, false)]);
+        },
+    });
+
     // new Function(…) and Function(…): the source the engine would assemble, instrumented, evaluated globally.
     const functionTraps = {
         apply(target, thisArgument, args) {

@@ -290,6 +290,10 @@ void Rewriter::emitSites()
             break;
         }
     }
+    for (auto& read : m_analysis.evalReads()) {
+        insert(read.start, false, read.depth, Hook, read.isShorthandProperty ? "eval: __offload.ie(" : "__offload.ie(");
+        insert(read.end, true, read.depth, Hook, ")");
+    }
     for (auto& guard : m_analysis.guards()) {
         // An empty static block runs no code.
         if (guard.start >= guard.end)

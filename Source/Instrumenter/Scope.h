@@ -178,6 +178,16 @@ struct Site {
     Scope* headOf { nullptr }; // The For scope whose head contains the site, if any.
 };
 
+// A read of the identifier `eval` as a value (`const run = eval`, `(0, eval)(x)`, `{ eval }`), rewritten to
+// `__offload.ie(eval)` so that the code an indirect eval runs is instrumented too. Direct calls are DirectEval sites.
+struct EvalRead {
+    Scope* scope;
+    unsigned depth;
+    uint32_t start;
+    uint32_t end;
+    bool isShorthandProperty;
+};
+
 // Code that must not run while the runtime re-creates a class during a restore (`__offload.r` is true then): a static
 // block's body becomes `if (!__offload.r) { … }`, a static field's initializer `__offload.r ? void 0 : (…)`, and so
 // does an instance field's initializer in a class with private names (the restore constructs such classes).

@@ -134,6 +134,15 @@ bool ScopeAnalysis::run()
         return false;
     });
 
+    // Reads of a local binding named `eval` are not the global eval.
+    std::erase_if(m_evalReads, [](const EvalRead& read) {
+        for (Scope* scope = read.scope; scope; scope = scope->parent) {
+            if (scope->declares("eval"))
+                return true;
+        }
+        return false;
+    });
+
     // Annex B.3.3 applies when a `var` of that name would not conflict with a lexical declaration in between.
     for (auto& [block, name] : m_annexBFunctions) {
         Scope* target = varScope(block);
@@ -287,6 +296,33 @@ void ScopeAnalysis::visitChildren(TSNode node, const Context& context)
 static bool isReserved(std::string_view name)
 {
     return name.starts_with("__of");
+}
+
+// Whether an `eval` identifier is read as a value: not the callee of a call (a direct eval, or an ordinary call
+// through a local binding), not a target of assignment or `delete`.
+static bool isReadAsValue(TSNode identifier)
+{
+    TSNode child = identifier;
+    TSNode parent = ts_node_parent(identifier);
+    while (!ts_node_is_null(parent) && typeIs(parent, "parenthesized_expression")) {
+        child = parent;
+        parent = ts_node_parent(parent);
+    }
+    if (ts_node_is_null(parent))
+        return false;
+    auto isField = [&](const char* field) { return ts_node_eq(childByField(parent, field), child); };
+    if (typeIs(parent, "call_expression"))
+        return !isField("function") || !ts_node_is_null(childByField(parent, "optional_chain"));
+    if (typeIs(parent, "assignment_expression") || typeIs(parent, "augmented_assignment_expression")
+        || typeIs(parent, "for_in_statement"))
+        return !isField("left");
+    if (typeIs(parent, "update_expression"))
+        return false;
+    if (typeIs(parent, "unary_expression")) {
+        TSNode op = childByField(parent, "operator");
+        return ts_node_is_null(op) || std::string_view(ts_node_type(op)) != "delete";
+    }
+    return true;
 }
 
 static TSNode unwrapParentheses(TSNode node)
@@ -479,6 +515,9 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
                 "the identifier '" + std::string(name) + "' is reserved for the offload runtime");
         if (name == "arguments")
             noteSpecialUse(BindingKind::Arguments, context, false);
+        if (name == "eval" && !is("shorthand_property_identifier_pattern") && isReadAsValue(node))
+            m_evalReads.push_back({ context.scope, context.depth + 1, ts_node_start_byte(node), ts_node_end_byte(node),
+                is("shorthand_property_identifier") });
         noteReference(name, context.scope);
         for (Scope* scope = context.scope; scope; scope = scope->parent) {
             if (scope->declares(name)) {

@@ -189,7 +189,7 @@ TEST(Instrumenter, ManySitesShareOneMaker)
     auto run = JSCTestHarness::run(
         result.code, result.metadataJson, "const fs = f(1); print(fs[2](), JSON.stringify(__offload.scopeOf(fs[0])))");
     EXPECT_EQ(run.output, "3 {\"a\":1}");
-    EXPECT_EQ(run.hookCounts, "{\"f\":3,\"s\":1,\"d\":1,\"o\":0,\"ev\":0,\"pc\":0}");
+    EXPECT_EQ(run.hookCounts, "{\"f\":3,\"s\":1,\"d\":1,\"o\":0,\"ev\":0,\"ie\":0,\"pc\":0}");
 }
 
 TEST(Instrumenter, ShadowingMakesTheParentEager)
@@ -237,15 +237,28 @@ TEST(Instrumenter, DirectEvalIsRoutedThroughTheRuntime)
 {
     auto result = instrumentOrFail("function e(x) { return eval(x); } (0, eval)('1'); window.eval('2');");
     EXPECT_NE(result.code.find("eval(__offload.ev(x, (__ofs0 || (__ofs0 = "), std::string::npos) << result.code;
-    EXPECT_NE(result.code.find("(0, eval)('1'); window.eval('2');"), std::string::npos) << result.code;
+    // Reading `eval` as a value gives the runtime's indirect eval; a property read of it is left alone.
+    EXPECT_NE(result.code.find("(0, __offload.ie(eval))('1'); window.eval('2');"), std::string::npos) << result.code;
 }
 
 TEST(Instrumenter, OnlyDirectEvalsAreRewritten)
 {
     auto result = instrumentOrFail("function e(x) { (eval)(x); eval?.(x); function g(eval) { eval(x); } }");
     EXPECT_NE(result.code.find("(eval)(__offload.ev(x, "), std::string::npos) << result.code;
-    EXPECT_NE(result.code.find("eval?.(x);"), std::string::npos) << result.code;
+    EXPECT_NE(result.code.find("__offload.ie(eval)?.(x);"), std::string::npos) << result.code;
     EXPECT_NE(result.code.find("function g(eval) { eval(x); }"), std::string::npos) << result.code;
+}
+
+TEST(Instrumenter, EvalReadAsAValueGoesThroughTheRuntime)
+{
+    auto result = instrumentOrFail("var run = eval; const o = { eval }; typeof eval; f(eval);");
+    EXPECT_EQ(withoutScriptId(result),
+        "var run = __offload.ie(eval); const o = { eval: __offload.ie(eval) }; typeof __offload.ie(eval); "
+        "f(__offload.ie(eval));");
+    // Writes, deletion and reads of a local binding named eval are left alone (sloppy code may rebind eval).
+    result = instrumentOrFail("eval = 1; delete eval; eval++; function g(eval) { return eval; } { let eval = 2; eval; }");
+    EXPECT_EQ(withoutScriptId(result),
+        "__offload.d(null, g, \"SID:0\");eval = 1; delete eval; eval++; function g(eval) { return eval; } { let eval = 2; eval; }");
 }
 
 TEST(Instrumenter, AnnexBFunctionInIfGetsAnExplicitBlock)

@@ -21,8 +21,11 @@ var __offload = (function () {
     const handles = new Map();
     const errors = [];
     const isHandle = (h) => h === null || (typeof h === 'object' && h.__isHandle === true);
+    const realEval = eval;
+    // Like the runtime's: eval code at the global scope, instrumented, run by an indirect call.
+    const indirectEval = new Proxy(realEval, { apply(target, self, args) { return realEval(api.ev(args[0], null, false)); } });
     const api = {
-        r: false, evh: null, errors, counts: { f: 0, s: 0, d: 0, o: 0, ev: 0, pc: 0 },
+        r: false, evh: null, errors, counts: { f: 0, s: 0, d: 0, o: 0, ev: 0, ie: 0, pc: 0 },
         register(json) {
             const m = JSON.parse(json);
             m.templates.forEach((t, i) => { meta[m.sid + ':' + i] = t.bindings.map((b) => b[0]); });
@@ -89,6 +92,10 @@ var __offload = (function () {
             if (code === null) return x;
             api.register(__lastEvalMetadata());
             return code;
+        },
+        ie(value) {
+            api.counts.ie++;
+            return value === realEval ? indirectEval : value;
         },
         scopeOf(fn) {
             const out = {};
