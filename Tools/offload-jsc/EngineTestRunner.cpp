@@ -72,27 +72,30 @@ bool EngineTestRunner::loadScript(const std::string& path, EngineScript& script,
     return true;
 }
 
-int EngineTestRunner::run(const std::string& path)
+int EngineTestRunner::run(const std::vector<std::string>& paths)
 {
     GUniquePtr<GError> error;
     GError* rawError = nullptr;
-    GUniquePtr<char> baseName(g_path_get_basename(path.c_str()));
+    GUniquePtr<char> baseName(g_path_get_basename(paths.back().c_str()));
     m_testName = baseName.get();
 
-    EngineScript script;
-    if (!loadScript(path, script, &rawError)) {
-        error.reset(rawError);
-        fprintf(stderr, "offload-jsc: %s\n", error->message);
-        return ExitUsage;
+    for (const auto& path : paths) {
+        EngineScript script;
+        if (!loadScript(path, script, &rawError)) {
+            error.reset(rawError);
+            fprintf(stderr, "offload-jsc: %s\n", error->message);
+            return ExitUsage;
+        }
+        m_scripts.push_back(std::move(script));
     }
-    m_scripts.push_back(script);
     m_session = EngineSession::create(&rawError);
     if (!m_session) {
         error.reset(rawError);
         fprintf(stderr, "offload-jsc: %s\n", error->message);
         return ExitUsage;
     }
-    m_session->runScript(script, nullptr);
+    for (const auto& script : m_scripts)
+        m_session->runScript(script, nullptr);
     return runTurns();
 }
 

@@ -48,7 +48,8 @@ public:
     {
     }
 
-    int run(const std::string& path);
+    // Runs `paths` in order as the program's scripts (the last one names the test), then its turns.
+    int run(const std::vector<std::string>& paths);
     int printInstrumented(const std::string& path);
     // Continues a program handed over by the previous process of a hop chain (payload read from standard input).
     int continueFromPayload(std::span<const uint8_t>);

@@ -84,12 +84,14 @@ int main(int argc, char** argv)
         auto payload = readStandardInput();
         return runner.continueFromPayload(payload);
     }
-    if (argc != 2) {
+    if (argc < 2) {
         fprintf(stderr,
-            "usage: offload-jsc [--migrate] [--process-hops] [--check-idempotent] [--dump-snapshot DIR] TEST.js\n");
+            "usage: offload-jsc [--migrate] [--process-hops] [--check-idempotent] [--dump-snapshot DIR] "
+            "[SCRIPT.js…] TEST.js\n");
         return ExitUsage;
     }
     if (printInstrumented)
-        return runner.printInstrumented(argv[1]);
-    return runner.run(argv[1]);
+        return runner.printInstrumented(argv[argc - 1]);
+    // Scripts before the test run first, each as a script of its own (like a page's script elements).
+    return runner.run(std::vector<std::string>(argv + 1, argv + argc));
 }

@@ -256,9 +256,11 @@ TEST(Instrumenter, EvalReadAsAValueGoesThroughTheRuntime)
         "var run = __offload.ie(eval); const o = { eval: __offload.ie(eval) }; typeof __offload.ie(eval); "
         "f(__offload.ie(eval));");
     // Writes, deletion and reads of a local binding named eval are left alone (sloppy code may rebind eval).
-    result = instrumentOrFail("eval = 1; delete eval; eval++; function g(eval) { return eval; } { let eval = 2; eval; }");
+    result
+        = instrumentOrFail("eval = 1; delete eval; eval++; function g(eval) { return eval; } { let eval = 2; eval; }");
     EXPECT_EQ(withoutScriptId(result),
-        "__offload.d(null, g, \"SID:0\");eval = 1; delete eval; eval++; function g(eval) { return eval; } { let eval = 2; eval; }");
+        "__offload.d(null, g, \"SID:0\");eval = 1; delete eval; eval++; function g(eval) { return eval; } { let eval = "
+        "2; eval; }");
 }
 
 TEST(Instrumenter, AnnexBFunctionInIfGetsAnExplicitBlock)
