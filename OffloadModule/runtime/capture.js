@@ -317,6 +317,61 @@
             return facts;
         }
 
+        // The tag Object.prototype.toString gives an object whose own @@toStringTag or whose chain's is a getter of the
+        // program, without running it: the own getter is replaced by an undefined value and the chain detached for the
+        // call, then both are put back as they were (redefining keeps the property's place in the key order). The tag
+        // is then the built-in one, which says "Object" for kinds whose tag lives on their prototype: those are
+        // told apart by brand checks. (Kinds without a brand check, such as generators, have refused prototypes that
+        // chainFacts sees: only a Proxy hides the chain, and those are refused before this.)
+        builtinTag(object, prototype, ownTag, facts, index) {
+            const detach = facts.unsafeTag;
+            if (ownTag && !ownTag.configurable)
+                this.fail(index, "its Symbol.toStringTag is a non-configurable getter, so its kind cannot be checked without running it");
+            if (detach && !P.isExtensible(object))
+                this.fail(index, "a Symbol.toStringTag getter in the prototype chain of this non-extensible object would run when its kind is checked");
+            let tag;
+            if (ownTag)
+                P.defineProperty(object, Symbol.toStringTag, { value: undefined, writable: false, enumerable: ownTag.enumerable, configurable: true });
+            try {
+                if (detach)
+                    P.setPrototypeOf(object, null);
+                try {
+                    tag = P.objectToString(object);
+                } finally {
+                    if (detach)
+                        P.setPrototypeOf(object, prototype);
+                }
+            } finally {
+                if (ownTag)
+                    P.defineProperty(object, Symbol.toStringTag, ownTag);
+            }
+            if (tag !== "[object Object]")
+                return tag;
+            const branded = (check) => {
+                try {
+                    check(object);
+                    return true;
+                } catch {
+                    return false;
+                }
+            };
+            if (branded(P.mapSize))
+                return "[object Map]";
+            if (branded(P.setSize))
+                return "[object Set]";
+            if (branded((o) => P.weakMapHas(o, {})))
+                return "[object WeakMap]";
+            if (branded((o) => P.weakSetHas(o, {})))
+                return "[object WeakSet]";
+            if (branded(P.arrayBufferByteLength))
+                return "[object ArrayBuffer]";
+            if (branded(P.symbolValueOf))
+                return "[object Symbol]";
+            if (branded(P.bigIntValueOf))
+                return "[object BigInt]";
+            return tag;
+        }
+
         // Classifies an object by its brand, without calling user code (the caller ruled out proxies).
         classify(object, index) {
             if (typeof object === "function")
@@ -332,13 +387,12 @@
             }
             if (P.arrayBufferIsView(object))
                 return P.typedArrayTag(object) === undefined ? "dataview" : "typedarray";
-            // Object.prototype.toString reads @@toStringTag; only trust it when no getter on the chain can run.
+            // Object.prototype.toString reads @@toStringTag, own or inherited: a getter of the program must not run.
             if (facts.proxy)
                 this.fail(index, "a Proxy in its prototype chain would run its traps when the kind is checked");
             const ownTag = P.getOwnPropertyDescriptor(object, Symbol.toStringTag);
-            if (facts.unsafeTag || (ownTag && !("value" in ownTag) && !this.isPlainIntrinsic(ownTag.get)))
-                this.fail(index, "its Symbol.toStringTag is a getter, so its kind cannot be checked without running it");
-            const tag = P.objectToString(object);
+            const ownGetter = ownTag && !("value" in ownTag) && !this.isPlainIntrinsic(ownTag.get) ? ownTag : null;
+            const tag = facts.unsafeTag || ownGetter ? this.builtinTag(object, prototype, ownGetter, facts, index) : P.objectToString(object);
             switch (tag) {
             case "[object Object]":
                 return "object";
