@@ -630,6 +630,12 @@
             const bindings = [];
             for (let bindingIndex = 0; bindingIndex < template.bindings.length; ++bindingIndex) {
                 const [name, kind] = template.bindings[bindingIndex];
+                if (kind === "home") {
+                    const owner = this.homeOwner(handle, template, index);
+                    this.reach(owner, index, "<home object>");
+                    bindings.push(owner);
+                    continue;
+                }
                 let value;
                 try {
                     value = handle.getter(bindingIndex);
@@ -639,16 +645,59 @@
                     bindings.push(uninitialized);
                     continue;
                 }
-                // The restore calls a scope's synthesized function, so new.target is undefined there.
-                // FIXME: construct the synthesized function with the captured new.target.
+                // The restore constructs the scope's synthesized function with the captured new.target
+                // (Restore.enterScope), as a derived class whose super() returns the captured `this`: strict code only.
                 if (kind === "new.target" && value !== undefined)
-                    this.fail(index, "new.target of a function called as a constructor cannot be given back to the closures made in it yet");
+                    this.checkNewTarget(value, template, index);
                 this.reach(value, index, name);
                 bindings.push(value);
             }
             if (handle.parent)
                 this.reach(handle.parent, index, "<parent scope>");
             return { kind: Kind.Scope, template: handle.template, parent: handle.parent || null, bindings };
+        }
+
+        // A method's home object cannot be read from its code: it is the object (or class) that the evaluation of its
+        // object literal (or class) made in the scope instance the method was made in. That evaluation is told by the
+        // scope instance, so it must be the only live one there. Returns the object literal's object, or the class
+        // (the home object is then the class, or its prototype, as the template says).
+        homeOwner(handle, template, index) {
+            const ownerId = `${template.script.sid}:${template.home.literal}`;
+            const live = registry.classEvaluationsIn(handle.parent, ownerId);
+            if (live.length === 1)
+                return live[0];
+            const owner = registry.literals.get(ownerId);
+            const what = owner && owner.kind === "class" ? this.className(ownerId) : `the object literal of method ${(owner && owner.name) || ownerId}`;
+            this.fail(index, live.length
+                ? `closures here use super, and ${what} was evaluated ${live.length} times in the same scope, so which home object super reads cannot be told`
+                : `closures here use super, and the home object made by ${what} is not known in the scope its method was made in`);
+        }
+
+        // new.target travels when the restore can construct the scope's synthesized function with it without running
+        // user code: a derived class constructor (strict code only) whose super() returns the captured `this`, with
+        // new.target an instrumented or built-in function (not a proxy, whose traps are user code).
+        checkNewTarget(value, template, index) {
+            if (!template.strict)
+                this.fail(index, "new.target of a sloppy-mode function called as a constructor cannot be given back to the closures made in it");
+            if (typeof value !== "function" || registry.proxies.has(value))
+                this.fail(index, "new.target of a function called as a constructor is a proxy, which cannot be given back to the closures made in it");
+            if (template.home)
+                this.fail(index, "closures made here use both new.target and super, which one rebuilt scope cannot give them together");
+        }
+
+        // The scope whose home object an arrow's super reads: the first enclosing function-like scope, which lists a
+        // `home` binding when the instrumenter saw the arrow use super.
+        hasHomeScope(handle) {
+            for (let scope = handle; scope; scope = scope.parent) {
+                const template = registry.templates.get(scope.template);
+                if (!template)
+                    return false;
+                if (template.home)
+                    return true;
+                if ((template.kind === "function" || template.kind === "params" || template.kind === "field" || template.kind === "staticBlock") && !template.arrow)
+                    return false;
+            }
+            return false;
         }
 
         describeFunction(fn, index) {
@@ -664,14 +713,12 @@
                     this.fail(index, `class ${literal.name || info.literal} has a computed field name, which cannot be rebuilt yet`);
                 if (literal.privateClass >= 0 && !(literal.method && literal.owner >= 0))
                     this.reachClassEvaluation(info.scope, literal.script.sid, literal.privateClass, index);
-                // An arrow's `super` needs the home object of the method it was made in, which cannot be given back to
-                // a re-created arrow yet (the instrumenter marks the literals whose code uses super).
-                if (literal.arrow && literal.usesSuper)
-                    this.fail(index, `arrow function ${info.literal} uses super, which cannot be rebuilt yet`);
-                // An object literal's method is rebuilt in an object literal of its own, which becomes its home object.
-                // FIXME: make home objects of methods that use super with their methods, as classes are.
-                if (literal.method && literal.owner < 0 && literal.usesSuper)
-                    this.fail(index, `method ${literal.name || info.literal} of an object literal uses super, which cannot be rebuilt yet`);
+                // An arrow's `super` reads the home object of the method it was made in, which the scope of that
+                // method's call carries (a `home` binding); `super()` in an arrow would need the constructor's call.
+                if (literal.arrow && literal.callsSuper)
+                    this.fail(index, `arrow function ${info.literal} calls super(), which cannot be rebuilt`);
+                if (literal.arrow && literal.usesSuper && !this.hasHomeScope(info.scope))
+                    this.fail(index, `arrow function ${info.literal} uses super, and the scope it was made in does not carry its home object`);
                 this.noteGeneratorPrototype(fn);
                 if (info.scope)
                     this.reach(info.scope, index, "<scope>");

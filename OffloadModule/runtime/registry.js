@@ -144,11 +144,20 @@
             metadata.templates.forEach((template, index) => {
                 templates.set(`${sid}:${index}`, { script, index, ...template });
             });
+            // Classes and object-literal methods whose evaluations must be told apart later: an arrow inside one of
+            // their methods uses super, and the capture finds the home object through the evaluation
+            // (Instrumentation.md, "Home objects").
+            const homeOwners = P.ownedSet();
+            for (const template of metadata.templates) {
+                if (template.home)
+                    homeOwners.add(template.home.literal);
+            }
             metadata.literals.forEach((literal, index) => {
                 // The instrumenter keeps an inferred name by standing the function in an object literal (Rewriter.cpp),
                 // except for the name __proto__, which an object literal would take as the prototype.
                 const needsName = literal.name === "__proto__" && !literal.declaration;
-                literals.set(`${sid}:${index}`, { script, index, id: `${sid}:${index}`, needsCreationWork: needsName || literal.kind === "class", ...literal });
+                const tracksHome = homeOwners.has(index);
+                literals.set(`${sid}:${index}`, { script, index, id: `${sid}:${index}`, needsCreationWork: needsName || literal.kind === "class", tracksHome, ...literal });
             });
         },
 
@@ -206,7 +215,8 @@
             list[list.length] = new P.WeakRef(cls);
         },
 
-        // The live evaluations of a class literal in a scope instance.
+        // The live evaluations of a class literal in a scope instance (also of an object literal, under the literal
+        // id of its method whose arrows use super: then the objects it made).
         classEvaluationsIn(scope, literalId) {
             const byLiteral = classEvaluations.get(scope || topLevel);
             const list = byLiteral && byLiteral.get(literalId);
@@ -300,7 +310,7 @@
                 setInferredName(fn, literal);
                 if (literal.kind === "class") {
                     registerClassMembers(fn, literal, scope);
-                    if (literal.privateNames)
+                    if (literal.privateNames || literal.tracksHome)
                         registry.noteClassEvaluation(scope, literalId, fn);
                 }
             }
@@ -332,6 +342,9 @@
             for (let i = 0; i < members.length; i += 2) {
                 const literal = literals.get(members[i]);
                 list.push([members[i], members[i + 1], literal && literal.method ? literal.method.kind : "method"]);
+                // An arrow in this method uses super: its home object (this object) is found through the evaluation.
+                if (literal && literal.tracksHome)
+                    registry.noteClassEvaluation(scope, members[i], object);
             }
             registerMembers(object, list, scope, object);
             return object;

@@ -145,6 +145,7 @@
             this.bindRoots();
             this.createSymbols();
             this.findPrebound();
+            this.findHomes();
             this.findShapeArguments();
             this.createShells();
             times.push(P.Date.now());
@@ -235,6 +236,89 @@
                 if (this.isClassMember(literal))
                     this.prebound.add(index);
             });
+        }
+
+        // The key of the scope a function record was made in (a scope record's index, or the script's global key).
+        scopeKeyOf(scope, id) {
+            return scope === null ? `global:${P.stringSlice(id, 0, P.stringIndexOf(id, ":"))}` : scope.index;
+        }
+
+        // Home objects of object-literal methods that use super, directly or in their arrows. `super` reads the home
+        // object's [[Prototype]] when it runs, and a method's home object is the object literal that made it, fixed
+        // for good: a method rebuilt in a literal of its own would follow another object's prototype. So such an
+        // object is not made empty: it is made by evaluating, in the scope its methods were made in, one object
+        // literal `{__proto__: null, m() {…}, …}` holding the captured methods whose home it is (and, as methods too,
+        // the synthesized functions of the scopes of calls of those methods, whose arrows use super); its properties
+        // are then removed and it is filled like any plain object, its prototype set last. The restored object *is*
+        // the home object, so super follows every later change of its prototype, as in the original.
+        findHomes() {
+            this.homeGroups = P.ownedMap();
+            this.homeGroupsOf = P.ownedMap();
+            const groupOf = (home, key, literal, index) => {
+                if (!(home instanceof Ref))
+                    this.fail(`record ${index} has no home object`);
+                let group = this.homeGroups.get(home.index);
+                if (!group) {
+                    const homeRecord = this.records[home.index];
+                    if (homeRecord.kind !== Kind.Object || this.classMade.has(home.index) || this.prebound.has(home.index))
+                        this.fail(`record ${home.index}, the home object of methods that use super, is not a plain object`);
+                    group = { home: home.index, key, members: [], shapeInstances: [], script: literal.script, privateClass: literal.privateClass, signature: null };
+                    this.homeGroups.set(home.index, group);
+                    this.prebound.add(home.index);
+                    const list = this.homeGroupsOf.get(key);
+                    if (list)
+                        list.push(home.index);
+                    else
+                        this.homeGroupsOf.set(key, [home.index]);
+                }
+                if (group.key !== key)
+                    this.fail(`record ${index} was made in another scope than the other methods of its home object ${home.index}`);
+                return group;
+            };
+            this.records.forEach((record, index) => {
+                if (record.kind !== Kind.Scope)
+                    return;
+                const template = this.template(record.template);
+                if (!template.home)
+                    return;
+                const owner = this.literal(`${template.script.sid}:${template.home.literal}`);
+                if (owner.kind === "class")
+                    return;
+                const homeIndex = this.homeBindingIndex(template);
+                const group = groupOf(record.bindings[homeIndex], this.scopeKeyOf(record.parent, record.template), owner, index);
+                group.shapeInstances.push(index);
+            });
+            // Every object-literal method whose home object is made so is made in that literal, with or without super.
+            for (let pass = 0; pass < 2; ++pass) {
+                this.records.forEach((record, index) => {
+                    if (record.kind !== Kind.Function || !(record.home instanceof Ref))
+                        return;
+                    const literal = this.literal(record.literal);
+                    if (!literal.method || literal.owner >= 0)
+                        return;
+                    if (pass === 0 && literal.usesSuper)
+                        groupOf(record.home, this.scopeKeyOf(record.scope, record.literal), literal, index);
+                    else if (pass === 1 && this.homeGroups.has(record.home.index))
+                        groupOf(record.home, this.scopeKeyOf(record.scope, record.literal), literal, index).members.push(index);
+                });
+            }
+            for (const [, group] of this.homeGroups) {
+                // One literal evaluation makes one function per method literal: members are told apart by literal.
+                group.members.sort((a, b) => (this.records[a].literal < this.records[b].literal ? -1 : this.records[a].literal > this.records[b].literal ? 1 : 0));
+                for (let i = 0; i < group.members.length; ++i) {
+                    if (i && this.records[group.members[i]].literal === this.records[group.members[i - 1]].literal)
+                        this.fail(`records ${group.members[i - 1]} and ${group.members[i]} are made by one method literal for one home object`);
+                    this.prebound.add(group.members[i]);
+                }
+            }
+        }
+
+        homeBindingIndex(template) {
+            for (let i = 0; i < template.bindings.length; ++i) {
+                if (template.bindings[i][1] === "home")
+                    return i;
+            }
+            this.fail(`scope template ${template.script.sid}:${template.index} has a home object but no home binding`);
         }
 
         // An arguments object that a scope's `arguments` binding holds is made by calling that scope's synthesized
@@ -560,6 +644,17 @@
             });
 
             this.computeCreationOrder();
+            this.shapeKeys = [];
+            this.shapeKeyIds = P.ownedMap();
+            this.homeShapes = P.ownedMap();
+            // The parent of the classes that rebuild scopes of constructor calls: its construct trap (not user code)
+            // hands their super() the captured `this` without reading new.target's prototype.
+            const restore = this;
+            this.thisGiver = new P.Proxy(function () {}, {
+                construct() {
+                    return restore.shapeThis;
+                },
+            });
             this.shapes = [];
             this.shapeByKey = P.ownedMap();
             this.shapeIds = P.ownedMap();
@@ -614,13 +709,13 @@
         }
 
         globalLevel(key, childScopes, strict) {
-            return `__offload.rc.s(${P.jsonStringify(key)},null,${this.factoriesFor([key])},${this.childShapesFor(childScopes, strict)});`;
+            return `__offload.rc.s(${P.jsonStringify(key)},null,${this.factoriesFor([key], childScopes, strict)},${this.childShapesFor(childScopes, strict)});`;
         }
 
         bindingNames(template) {
             const names = [];
             template.bindings.forEach(([name, kind], index) => {
-                if (kind !== "this" && kind !== "arguments" && kind !== "new.target")
+                if (kind !== "this" && kind !== "arguments" && kind !== "new.target" && kind !== "home")
                     names.push([name, index]);
             });
             return names;
@@ -647,13 +742,20 @@
                 this.fail(`scope record ${index} has ${record.bindings.length} bindings, its template ${template.bindings.length}`);
             let uninitialized = "";
             let constants = "";
+            let newTargetIndex = -1;
+            let homeIndex = -1;
             for (let i = 0; i < template.bindings.length; ++i) {
                 const kind = template.bindings[i][1];
                 uninitialized += record.bindings[i] === offload.uninitialized ? "u" : "-";
                 constants += kind === "const" && record.bindings[i] !== offload.uninitialized && this.isReadyFor(record.bindings[i], index) ? "c" : "-";
+                // A scope of a constructor call is rebuilt by constructing its function with the captured new.target.
+                if (kind === "new.target" && record.bindings[i] !== undefined && record.bindings[i] !== offload.uninitialized)
+                    newTargetIndex = i;
+                if (kind === "home")
+                    homeIndex = i;
             }
             const makesArguments = this.argumentsOfScope.has(index);
-            const key = `${record.template}|${uninitialized}|${constants}${makesArguments ? "|a" : ""}`;
+            const key = `${record.template}|${uninitialized}|${constants}${makesArguments ? "|a" : ""}${newTargetIndex >= 0 ? "|n" : ""}`;
             shape = this.shapeByKey.get(key);
             if (shape === undefined) {
                 shape = this.shapes.length;
@@ -661,7 +763,9 @@
                 let thisIndex = -1;
                 for (let i = 0; i < template.bindings.length && thisIndex < 0; ++i)
                     thisIndex = template.bindings[i][1] === "this" ? i : -1;
-                this.shapes.push({ template, instances: [], uninitialized, constants, thisIndex, makesArguments });
+                if (newTargetIndex >= 0 && homeIndex >= 0)
+                    this.fail(`scope record ${index} needs both new.target and a home object`);
+                this.shapes.push({ template, instances: [], uninitialized, constants, thisIndex, makesArguments, newTargetIndex, homeIndex });
             }
             this.shapes[shape].instances.push(index);
             this.shapeIds.set(index, shape);
@@ -686,7 +790,8 @@
             const mutable = initialized.filter(([name]) => !constantNames.has(name));
             const declared = [...P.ownedSet(mutable.map(([name]) => name))];
             let code = declared.length ? `let ${declared.join(",")};` : "";
-            const cases = template.bindings.map(([name, kind], i) => `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`).join("");
+            // No expression gives the home object: the capture finds it (Capture.homeOwner).
+            const cases = template.bindings.map(([name, kind], i) => (kind === "home" ? "" : `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`)).join("");
             code += `let ${template.handle}=${context}.h(${instance},(__ofi)=>{switch(__ofi){${cases}}});`;
             // Scopes with many closure sites call a maker for their handle (Documentation/Instrumentation.md).
             if (template.kind !== "script" && template.handle.startsWith("__ofs"))
@@ -695,7 +800,7 @@
             const children = [];
             for (const index of shape.instances)
                 children.push(...(this.childrenOf.get(index) || []));
-            code += `${context}.s(${instance},(__ofv)=>{${assignments}},${this.factoriesFor(shape.instances)},${this.childShapesFor(children, strict || template.strict)});`;
+            code += `${context}.s(${instance},(__ofv)=>{${assignments}},${this.factoriesFor(shape.instances, children, strict || template.strict)},${this.childShapesFor(children, strict || template.strict)});`;
             if (constants.length)
                 code += `const ${constants.map(([name, i]) => `${name}=${context}.cv(${instance},${i})`).join(",")};`;
             return code;
@@ -707,6 +812,9 @@
             const shapes = P.ownedSet(children.map((index) => this.shapeOf(index)));
             let code = "{";
             for (const shapeId of shapes) {
+                // Scopes of calls of methods whose arrows use super are methods of their home object (homeShapeText).
+                if (this.shapes[shapeId].homeIndex >= 0)
+                    continue;
                 const cacheKey = `${shapeId}${parentStrict ? "s" : ""}`;
                 let text = this.shapeFunctions.get(cacheKey);
                 if (text === undefined) {
@@ -716,11 +824,21 @@
                     // `new.target`: their shapes are arrows, so that those stay the function shape's.
                     const sharesThis = template.arrow || template.kind === "block" || template.kind === "for" || template.kind === "catch" || template.kind === "eval";
                     const body = `${directive}${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${this.deadZoneDeclarations(shapeId, "return;")}`;
-                    if (this.shapes[shapeId].makesArguments) {
+                    const argumentsPrologue = "const __ofr=__offload.rc,__ofx=__ofr.shapeInstance;__ofr.shapeArguments(__ofx,arguments);";
+                    if (this.shapes[shapeId].makesArguments && sharesThis)
+                        this.fail(`scope template ${template.script.sid}:${template.index} holds an arguments object but is not a function's`);
+                    if (this.shapes[shapeId].newTargetIndex >= 0) {
+                        // A scope of a constructor call: the restore constructs this class with the captured new.target,
+                        // and its super() returns the captured `this` (thisGiver). Only strict code gets here (the
+                        // capture refuses sloppy constructors), so the class body changes no function's strictness.
+                        if (sharesThis || !template.strict)
+                            this.fail(`scope template ${template.script.sid}:${template.index} holds new.target but is not a strict function's`);
+                        text = this.shapes[shapeId].makesArguments
+                            ? `class extends __offload.rc.thisGiver{constructor(){super();${argumentsPrologue}${body}}}`
+                            : `class extends __offload.rc.thisGiver{constructor(__ofr,__ofx){super();${body}}}`;
+                    } else if (this.shapes[shapeId].makesArguments) {
                         // Called with no arguments: its arguments object becomes the captured one (applyBody).
-                        if (sharesThis)
-                            this.fail(`scope template ${template.script.sid}:${template.index} holds an arguments object but is not a function's`);
-                        text = `function(){${directive}const __ofr=__offload.rc,__ofx=__ofr.shapeInstance;__ofr.shapeArguments(__ofx,arguments);${body}}`;
+                        text = `function(){${directive}${argumentsPrologue}${body}}`;
                     } else
                         text = sharesThis ? `(__ofr,__ofx)=>{${body}}` : `function(__ofr,__ofx){${body}}`;
                     this.shapeFunctions.set(cacheKey, text);
@@ -732,20 +850,148 @@
         }
 
         // {literal id: factory} for every literal a function was made from in the given scopes (or global keys).
-        factoriesFor(keys) {
+        // Also {signature: factory} for the object literals that make home objects (findHomes). `children` are the
+        // scope instances made in these scopes: the scopes of calls of methods whose arrows use super become methods
+        // of the class or object literal made here (homeShapeText); `strict` is the strictness of the code around.
+        factoriesFor(keys, children, strict) {
             const literalIds = P.ownedSet();
             const factories = [];
+            const classShapes = P.ownedMap();
+            for (const child of children) {
+                const shapeId = this.shapeOf(child);
+                const template = this.shapes[shapeId].template;
+                if (this.shapes[shapeId].homeIndex < 0)
+                    continue;
+                const ownerId = `${template.script.sid}:${template.home.literal}`;
+                if (this.literal(ownerId).kind !== "class")
+                    continue;
+                const list = classShapes.get(ownerId);
+                if (!list)
+                    classShapes.set(ownerId, [shapeId]);
+                else if (!listIncludes(list, shapeId))
+                    list.push(shapeId);
+            }
             for (const key of keys) {
+                for (const home of this.homeGroupsOf.get(key) || []) {
+                    const group = this.homeGroups.get(home);
+                    const shapeIds = this.groupShapes(group);
+                    group.signature = `home:${group.members.map((member) => this.records[member].literal).join(",")}|${shapeIds.join(",")}`;
+                    if (!literalIds.has(group.signature)) {
+                        literalIds.add(group.signature);
+                        factories.push(`${P.jsonStringify(group.signature)}:${this.inClassEntry(group.script, group.privateClass, this.groupFactory(group, shapeIds, strict))}`);
+                    }
+                }
                 for (const index of this.functionsOf.get(key) || []) {
                     const literalId = this.records[index].literal;
                     if (!literalIds.has(literalId)) {
                         literalIds.add(literalId);
                         const literal = this.literal(literalId);
-                        factories.push(`${P.jsonStringify(literalId)}:${this.inClassEntry(literal.script, literal.privateClass, this.factory(index))}`);
+                        factories.push(`${P.jsonStringify(literalId)}:${this.inClassEntry(literal.script, literal.privateClass, this.factory(index, classShapes.get(literalId)))}`);
                     }
                 }
             }
             return `{${factories.join(",")}}`;
+        }
+
+        // The shapes of the scopes of calls of a home object's methods, in order.
+        groupShapes(group) {
+            const shapeIds = [];
+            for (const instance of group.shapeInstances) {
+                const shapeId = this.shapeOf(instance);
+                if (!listIncludes(shapeIds, shapeId))
+                    shapeIds.push(shapeId);
+            }
+            return shapeIds.sort((a, b) => a - b);
+        }
+
+        // An object literal that makes a home object with its methods (findHomes): `{__proto__: null, m() {…}, …}`.
+        // Computed keys are not evaluated again: each is the key the home object holds its method under.
+        groupFactory(group, shapeIds, strict) {
+            const parts = ["__proto__:null"];
+            group.members.forEach((member, i) => {
+                const literal = this.literal(this.records[member].literal);
+                parts.push(this.methodText(literal, this.literalText(literal), `__offload.rc.gk(${i})`));
+            });
+            for (const shapeId of shapeIds)
+                parts.push(this.homeShapeText(shapeId, strict));
+            return `()=>({${parts.join(",")}})`;
+        }
+
+        // The synthesized function of a scope of a call of a method whose arrows use super, as a method of the class
+        // or object literal that makes the home object (`static` for a class's static elements), keyed by a symbol of
+        // the restore's (sk): its home object is then the method's own, and arrows made in it read super through it.
+        homeShapeText(shapeId, parentStrict) {
+            const shape = this.shapes[shapeId];
+            const template = shape.template;
+            const directive = template.strict && !parentStrict ? "\"use strict\";" : "";
+            const body = `${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${this.deadZoneDeclarations(shapeId, "return;")}`;
+            const head = `${template.home.static ? "static " : ""}[__offload.rc.sk(${shapeId})]`;
+            if (shape.makesArguments)
+                return `${head}(){${directive}const __ofr=__offload.rc,__ofx=__ofr.shapeInstance;__ofr.shapeArguments(__ofx,arguments);${body}}`;
+            return `${head}(__ofr,__ofx){${directive}${body}}`;
+        }
+
+        // Called by synthesized code: the symbol keying a scope shape's method in a class or object literal.
+        sk(shapeId) {
+            let key = this.shapeKeys[shapeId];
+            if (key === undefined) {
+                key = P.Symbol(`offload scope shape ${shapeId}`);
+                this.shapeKeys[shapeId] = key;
+                this.shapeKeyIds.set(key, shapeId);
+            }
+            return key;
+        }
+
+        // Called by synthesized code: the key of the i-th computed method of the home object being made.
+        gk(i) {
+            return this.methodKey(this.currentGroup.members[i]);
+        }
+
+        // Takes the scope shapes' methods (homeShapeText) off a class, its prototype or a home object just made.
+        takeHomeShapes(ownerIndex, object) {
+            const keys = P.ownKeys(object);
+            for (let i = 0; i < keys.length; ++i) {
+                const shapeId = typeof keys[i] === "symbol" ? this.shapeKeyIds.get(keys[i]) : undefined;
+                if (shapeId === undefined)
+                    continue;
+                this.homeShapes.set(`${ownerIndex}|${shapeId}`, P.getOwnPropertyDescriptor(object, keys[i]).value);
+                P.deleteProperty(object, keys[i]);
+            }
+        }
+
+        // Called by s(): makes a home object with its methods (findHomes) by evaluating its object literal.
+        makeHomeGroup(home, factories, key, scope) {
+            const group = this.homeGroups.get(home);
+            const entry = factories[group.signature];
+            this.currentGroup = group;
+            const object = (typeof entry === "function" ? entry : this.inClass(key, entry))();
+            this.currentGroup = null;
+            const tracked = P.ownedSet();
+            for (const member of group.members) {
+                const literal = this.literal(this.records[member].literal);
+                const method = literal.method;
+                const descriptor = P.getOwnPropertyDescriptor(object, method.computed ? this.methodKey(member) : method.key);
+                const fn = descriptor && (method.kind === "get" ? descriptor.get : method.kind === "set" ? descriptor.set : descriptor.value);
+                if (typeof fn !== "function")
+                    this.fail(`method record ${member} is not on the object literal made for its home object ${home}`);
+                this.set(member, fn, true);
+                registry.register(fn, literal.id, scope, object);
+                if (literal.tracksHome)
+                    tracked.add(literal.id);
+            }
+            for (const instance of group.shapeInstances) {
+                const template = this.template(this.records[instance].template);
+                tracked.add(`${template.script.sid}:${template.home.literal}`);
+            }
+            // A later capture finds this object as the home of scopes of its methods' calls (Capture.homeOwner).
+            for (const literalId of tracked)
+                registry.noteClassEvaluation(scope, literalId, object);
+            this.takeHomeShapes(home, object);
+            const keys = P.ownKeys(object);
+            for (let i = 0; i < keys.length; ++i)
+                P.deleteProperty(object, keys[i]);
+            // Now an empty object without a prototype, filled like any plain object made here (applyBody).
+            this.set(home, object);
         }
 
         // Code to make inside the class literal `privateClass` (an index in `script`, or -1): an entry for inClass().
@@ -760,27 +1006,33 @@
         }
 
         // An arrow that returns a fresh function object made from the literal's own text.
-        factory(index) {
+        // `homeShapes`: for a class, the scope shapes to make as its methods (homeShapeText).
+        factory(index, homeShapes) {
             const record = this.records[index];
             const literal = this.literal(record.literal);
             const text = this.literalText(literal);
             if (literal.kind === "class") {
-                const classText = withoutHeritage(this.withMemberKeys(literal, text));
+                let classText = withoutHeritage(this.withMemberKeys(literal, text));
+                if (homeShapes) {
+                    // Before the closing brace; the `;` ends a last field that has no semicolon of its own.
+                    const methods = homeShapes.map((shapeId) => this.homeShapeText(shapeId, true)).join("");
+                    classText = `${P.stringSlice(classText, 0, classText.length - 1)};${methods}}`;
+                }
                 return `()=>(${literal.privateNames ? withEvaluator(classText) : classText})`;
             }
             if (literal.method)
-                return `()=>({${this.methodText(literal, text)}})`;
+                return `()=>({${this.methodText(literal, text, "__offload.rc.currentKey()")}})`;
             return `()=>(${text})`;
         }
 
         // The literal's text starts at its key; the accessor keyword and the async/generator prefix come first.
-        methodText(literal, text) {
+        // A computed key is not evaluated again: `keyExpression` gives the key the home object holds the method under.
+        methodText(literal, text, keyExpression) {
             const method = literal.method;
             const prefix = `${method.kind === "get" ? "get " : method.kind === "set" ? "set " : ""}${method.prefix || ""}`;
             if (!method.computed)
                 return `${prefix}${text}`;
-            // A computed key is not evaluated again: the key the home object holds the method being made under.
-            return `${prefix}[__offload.rc.currentKey()]${P.stringSlice(literal.script.text, literal.paramsStart, literal.end)}`;
+            return `${prefix}[${keyExpression}]${P.stringSlice(literal.script.text, literal.paramsStart, literal.end)}`;
         }
 
         // A class's computed member keys are not evaluated again (the bindings they read are not set yet when the class
@@ -851,6 +1103,13 @@
             this.constPoint = P.ownedMap();
             let counter = 0;
             const visit = (key) => {
+                // Objects made by an object literal with their methods (findHomes) come before the scope's functions.
+                for (const home of this.homeGroupsOf.get(key) || []) {
+                    this.creationRank.set(home, counter);
+                    for (const member of this.homeGroups.get(home).members)
+                        this.creationRank.set(member, counter);
+                    ++counter;
+                }
                 for (const index of this.functionsOf.get(key) || []) {
                     this.creationRank.set(index, counter);
                     // A class makes its prototype object and its methods with it.
@@ -930,6 +1189,8 @@
             if (setter)
                 this.setters[key] = setter;
             const scope = typeof key === "number" ? this.objects[key] : null;
+            for (const home of this.homeGroupsOf.get(key) || [])
+                this.makeHomeGroup(home, factories, key, scope);
             for (const index of this.functionsOf.get(key) || []) {
                 this.currentFunction = index;
                 const factory = factories[this.records[index].literal];
@@ -942,14 +1203,35 @@
                 // A script's top-level scope is rebuilt by the global script itself, not entered from here.
                 if (typeof key !== "number" && shape.template.kind === "script")
                     continue;
-                const thisValue = shape.thisIndex >= 0 ? this.resolveNow(this.records[index].bindings[shape.thisIndex]) : undefined;
-                const child = children[shapeId];
-                const shapeFunction = typeof child === "function" ? child : this.inClass(key, child);
-                if (shape.makesArguments) {
+                let thisValue = shape.thisIndex >= 0 ? this.resolveNow(this.records[index].bindings[shape.thisIndex]) : undefined;
+                let shapeFunction;
+                if (shape.homeIndex >= 0) {
+                    // A method of its home object, made with the class or object literal (homeShapeText).
+                    const owner = this.records[index].bindings[shape.homeIndex];
+                    shapeFunction = owner instanceof Ref ? this.homeShapes.get(`${owner.index}|${shapeId}`) : undefined;
+                    if (!shapeFunction)
+                        this.fail(`scope record ${index} needs the home object of its method, which is not made in its parent scope`);
+                } else {
+                    const child = children[shapeId];
+                    shapeFunction = typeof child === "function" ? child : this.inClass(key, child);
+                }
+                if (shape.makesArguments)
                     this.shapeInstance = index;
-                    P.apply(shapeFunction, thisValue, []);
+                const args = shape.makesArguments ? [] : [this, index];
+                if (shape.newTargetIndex >= 0) {
+                    // A derived class whose super() returns `thisValue` (thisGiver), constructed with the new.target.
+                    const newTarget = this.resolveNow(this.records[index].bindings[shape.newTargetIndex]);
+                    if (shape.thisIndex < 0)
+                        thisValue = P.objectCreate(null);
+                    if ((typeof thisValue !== "object" || thisValue === null) && typeof thisValue !== "function")
+                        this.fail(`scope record ${index} of a constructor call has a \`this\` that is not an object`);
+                    if (typeof newTarget !== "function")
+                        this.fail(`scope record ${index} has a new.target that is not a function`);
+                    this.shapeThis = thisValue;
+                    P.construct(shapeFunction, args, newTarget);
+                    this.shapeThis = undefined;
                 } else
-                    P.apply(shapeFunction, thisValue, [this, index]);
+                    P.apply(shapeFunction, thisValue, args);
             }
         }
 
@@ -1075,10 +1357,14 @@
             }
             this.set(index, fn, true);
             registry.register(fn, record.literal, scope, undefined);
-            if (literal.kind === "class")
+            if (literal.kind === "class") {
                 this.bindClass(index, fn, literal, scope);
-            if (literal.privateNames) {
+                this.takeHomeShapes(index, fn);
+                this.takeHomeShapes(index, fn.prototype);
+            }
+            if (literal.privateNames || literal.tracksHome)
                 registry.noteClassEvaluation(scope, record.literal, fn);
+            if (literal.privateNames) {
                 for (const made of this.madeByClass.get(index) || [])
                     this.set(made, this.construct(fn, null));
             }

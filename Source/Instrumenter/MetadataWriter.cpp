@@ -84,6 +84,11 @@ std::string MetadataWriter::write() const
         json += ",\"handle\":" + quoteString(m_rewriter.handleName(*scope));
         json += ",\"eager\":" + std::string(boolean(scope->isEager));
         json += ",\"privateClass\":" + std::to_string(enclosingPrivateClass(scope->parent));
+        // Only templates with a `home` binding say whose evaluation makes the home object.
+        if (scope->needsHome) {
+            json += ",\"home\":{\"literal\":" + std::to_string(scope->homeLiteral)
+                + ",\"static\":" + boolean(scope->isStaticHome) + "}";
+        }
         json += ",\"bindings\":[";
         for (size_t i = 0; i < scope->bindings.size(); ++i) {
             if (i)
@@ -123,6 +128,7 @@ std::string MetadataWriter::write() const
         json += ",\"privateClass\":" + std::to_string(enclosingPrivateClass(literal->scope));
         json += ",\"computedFields\":" + std::string(boolean(literal->hasComputedFieldNames));
         json += ",\"usesSuper\":" + std::string(boolean(literal->usesSuper));
+        json += ",\"callsSuper\":" + std::string(boolean(literal->callsSuper));
         json += ",\"privateNames\":";
         if (literal->hasPrivateNames) {
             auto& names = literal->privateNames;

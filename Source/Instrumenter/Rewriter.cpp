@@ -60,6 +60,9 @@ std::string Rewriter::getter(const Scope& scope) const
     std::string text = "(__ofi) => { switch (__ofi) {";
     for (size_t i = 0; i < scope.bindings.size(); ++i) {
         auto& binding = scope.bindings[i];
+        // No expression gives a method's home object: the capture finds it (Instrumentation.md, "Home objects").
+        if (binding.kind == BindingKind::Home)
+            continue;
         text += " case " + std::to_string(i) + ": return ";
         switch (binding.kind) {
         case BindingKind::This:
@@ -120,7 +123,8 @@ bool Rewriter::isShadowed(Scope* target, Scope* from) const
 {
     for (Scope* scope = from; scope && scope != target; scope = scope->parent) {
         for (auto& binding : target->bindings) {
-            if (binding.kind == BindingKind::This || binding.kind == BindingKind::NewTarget)
+            if (binding.kind == BindingKind::This || binding.kind == BindingKind::NewTarget
+                || binding.kind == BindingKind::Home)
                 continue;
             if (scope->declares(binding.name))
                 return true;

@@ -59,6 +59,8 @@ const char* bindingKindName(BindingKind kind)
         return "arguments";
     case BindingKind::NewTarget:
         return "new.target";
+    case BindingKind::Home:
+        return "home";
     case BindingKind::Callee:
         return "callee";
     }

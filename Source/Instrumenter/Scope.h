@@ -15,7 +15,7 @@
 namespace Offload {
 
 enum class ScopeKind { Script, Eval, Function, Params, Block, Catch, For, Switch, Class, Field, StaticBlock };
-enum class BindingKind { Var, Let, Const, Class, Function, Param, Catch, This, Arguments, NewTarget, Callee };
+enum class BindingKind { Var, Let, Const, Class, Function, Param, Catch, This, Arguments, NewTarget, Home, Callee };
 
 const char* scopeKindName(ScopeKind);
 const char* bindingKindName(BindingKind);
@@ -55,6 +55,15 @@ struct Scope {
     bool needsThis { false };
     bool needsArguments { false };
     bool needsNewTarget { false };
+    // An arrow inside uses `super`: the scope lists a `home` binding, which the capture fills with the home object's
+    // owner (the class, or the object literal's object) found from `homeLiteral` (ScopeAnalysis::visit, "super").
+    bool needsHome { false };
+    // For needsHome: the class literal of a class element, or the method literal of an object literal's method, and
+    // whether the home object is the class itself (static elements) rather than its prototype.
+    int homeLiteral { -1 };
+    bool isStaticHome { false };
+    // A Field scope: the field is static.
+    bool isStaticElement { false };
     std::string calleeName;
 
     // Where the handle declaration goes (the scope's entry). For Switch scopes, every case clause is an entry.
@@ -144,6 +153,8 @@ struct Literal {
     bool hasComputedFieldNames { false };
     // Its own code (or that of arrows in it) uses `super`.
     bool usesSuper { false };
+    // An arrow whose code (or that of arrows in it) calls `super(…)`.
+    bool callsSuper { false };
     // An anonymous function or class named by where it stands (`const f = () => {}`, `{ key: function () {} }`).
     bool isNameInferred { false };
     PrivateNames privateNames; // Classes with private names.

@@ -167,6 +167,12 @@ bool ScopeAnalysis::run()
             target->addBinding("arguments", BindingKind::Arguments);
         if (scope->needsNewTarget)
             target->addBinding("new.target", BindingKind::NewTarget);
+        if (scope->needsHome) {
+            target->addBinding("super", BindingKind::Home);
+            target->needsHome = true;
+            target->homeLiteral = scope->homeLiteral;
+            target->isStaticHome = scope->isStaticHome;
+        }
         if (!scope->calleeName.empty() && !target->declares(scope->calleeName) && !scope->declares(scope->calleeName))
             scope->addBinding(scope->calleeName, BindingKind::Callee);
     }
@@ -235,7 +241,7 @@ void ScopeAnalysis::resolveExposure()
             declarations.emplace(Declaration { scope.get(), binding.name }, static_cast<int>(i));
             // `this`, `arguments` and `new.target` are only listed when an arrow or a direct eval reads them.
             if (binding.kind == BindingKind::This || binding.kind == BindingKind::Arguments
-                || binding.kind == BindingKind::NewTarget)
+                || binding.kind == BindingKind::NewTarget || binding.kind == BindingKind::Home)
                 binding.isExposed = true;
         }
         for (auto& name : scope->shadowNames)
@@ -491,16 +497,31 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
     }
     if (is("super")) {
         // The function whose home object `super` reads, and the arrows in between, use super.
+        TSNode parent = ts_node_parent(node);
+        bool isCall = typeIs(parent, "call_expression") && ts_node_eq(childByField(parent, "function"), node);
+        bool crossedArrow = false;
         for (Scope* scope = context.scope; scope; scope = scope->parent) {
-            if (scope->kind == ScopeKind::Field || scope->kind == ScopeKind::StaticBlock)
+            if (scope->kind == ScopeKind::Field || scope->kind == ScopeKind::StaticBlock) {
+                if (crossedArrow && !isCall)
+                    noteHomeUse(scope);
                 break;
+            }
             if (scope->kind != ScopeKind::Function || scope->functionLiteral < 0)
                 continue;
             auto& literal = *m_literals[scope->functionLiteral];
             literal.usesSuper = true;
-            if (!literal.isArrow)
+            if (!literal.isArrow) {
+                if (crossedArrow && !isCall)
+                    noteHomeUse(scope);
                 break;
+            }
+            crossedArrow = true;
+            literal.callsSuper |= isCall;
         }
+        // `super.m()` calls m with the enclosing method's `this`: an arrow using super reads `this`. (An arrow calling
+        // super() is refused by the capture.)
+        if (crossedArrow && !isCall)
+            noteSpecialUse(BindingKind::This, context, false);
         return;
     }
     if (is("meta_property")) {
@@ -533,6 +554,27 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         return;
     }
     visitChildren(node, context);
+}
+
+// An arrow made in `scope` (a method's, field initializer's or static block's) uses super: its scope instances must
+// carry the home object (through a `home` binding the capture fills), found from the class (or object literal)
+// evaluation that made the method.
+void ScopeAnalysis::noteHomeUse(Scope* scope)
+{
+    if (scope->kind == ScopeKind::Field || scope->kind == ScopeKind::StaticBlock) {
+        if (!scope->parent || scope->parent->kind != ScopeKind::Class)
+            return;
+        scope->needsHome = true;
+        scope->homeLiteral = scope->parent->classLiteral;
+        scope->isStaticHome = scope->kind == ScopeKind::StaticBlock || scope->isStaticElement;
+        return;
+    }
+    auto& literal = *m_literals[scope->functionLiteral];
+    if (!literal.method)
+        return;
+    scope->needsHome = true;
+    scope->homeLiteral = literal.owner >= 0 ? literal.owner : static_cast<int>(literal.index);
+    scope->isStaticHome = literal.owner >= 0 && literal.method->isStatic;
 }
 
 void ScopeAnalysis::noteSpecialUse(BindingKind kind, const Context& context, bool fromEval)

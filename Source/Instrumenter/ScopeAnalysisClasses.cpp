@@ -172,6 +172,7 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
             else
                 instanceFieldGuards.push_back(guard);
             Scope* field = makeScope(ScopeKind::Field, scope, value, memberContext);
+            field->isStaticElement = isStatic;
             visit(value, { field, context.headOf, context.depth + 3 }, propertyKeyName(m_tree, property));
             continue;
         }

@@ -372,6 +372,26 @@ TEST(Instrumenter, SuperUsesAreMarked)
         "method:true,function:true,function:false,method:false");
 }
 
+TEST(Instrumenter, ArrowsUsingSuperGetThisAndHomeBindings)
+{
+    // An arrow using super makes the scope of its method (field initializer, static block: a `function` template) list
+    // `this` and a `home` binding, with the literal whose evaluation makes the home object; the getter has no case for
+    // `home`. super(…) in an arrow is flagged; a method using super itself needs no binding.
+    auto result = instrumentOrFail(
+        "class A { m() { return () => super.x; } static s() { return () => super.y; } f = () => super.z;"
+        " static { this.g = () => super.w; } n() { return super.v; } }"
+        " class B extends A { constructor() { const c = () => super(); c(); } }"
+        " const o = { p() { return () => super.u; } };");
+    EXPECT_EQ(query(result,
+                  "meta.templates.filter(t => t.home).map(t => t.kind + ':' + meta.literals[t.home.literal].kind + ':'"
+                  " + t.home.static + ':' + t.bindings.map(b => b.join('=')).join('/')).join()"),
+        "function:class:false:this=this/super=home,function:class:true:this=this/super=home,"
+        "field:class:false:this=this/super=home,function:class:true:this=this/super=home,"
+        "function:method:false:this=this/super=home");
+    EXPECT_EQ(query(result, "meta.literals.filter(l => l.callsSuper).length"), "1");
+    EXPECT_EQ(result.code.find("return super"), result.code.find("return super.v"));
+}
+
 TEST(Instrumenter, ComputedFieldNamesAreFlagged)
 {
     auto result = instrumentOrFail("const k = 'a'; class A { [k] = 1; [k + 'm']() {} } class B { b = 1; ['c']() {} }");
