@@ -33,7 +33,7 @@
 
     // Bytes per element, in Format.typedArrayTypes order, read from the constructors before any app code runs (a view's
     // own BYTES_PER_ELEMENT lookup could reach a getter the app defined).
-    const typedArrayElementSizes = Format.typedArrayTypes.map((name) => globalThis[name].BYTES_PER_ELEMENT);
+    const typedArrayElementSizes = Format.typedArrayTypes.map((name) => (globalThis[name] ? globalThis[name].BYTES_PER_ELEMENT : 0));
     const typedArrayTypeIndex = P.ownedMap(Format.typedArrayTypes.map((name, index) => [name, index]));
     const errorConstructors = ["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"];
 
@@ -976,7 +976,7 @@
             const length = P.typedArrayLength(view);
             const type = typedArrayTypeIndex.get(P.typedArrayTag(view));
             if (type === undefined)
-                this.fail(index, `a ${P.typedArrayTag(view)} is not in snapshot format version 1`);
+                this.fail(index, `a ${P.typedArrayTag(view)} has no type in the snapshot format`);
             this.refuseAmbiguousView(buffer, P.typedArrayByteOffset(view), length * typedArrayElementSizes[type], index);
             // Listing a typed array's own keys lists every element index (10 s for 3 M elements, 20 ms for 32 Ki on
             // JavaScriptCore 2.50), and model weights are large typed arrays. Past 1 Ki elements only symbol keys are

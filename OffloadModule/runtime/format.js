@@ -74,6 +74,7 @@
             "Float64Array",
             "BigInt64Array",
             "BigUint64Array",
+            "Float16Array",
         ]),
     });
 

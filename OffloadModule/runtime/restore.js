@@ -14,6 +14,8 @@
     const { Format, Ref, Decoder } = offload;
     const { Kind, Attribute } = Format;
     const registry = offload.registry;
+    // Taken before any app code runs: a restored program may have replaced the globals by the time views are made.
+    const typedArrayConstructors = Format.typedArrayTypes.map((name) => globalThis[name]);
 
     function listIncludes(list, item) {
         for (let i = 0; i < list.length; ++i) {
@@ -453,7 +455,9 @@
                 break;
             }
             case Kind.TypedArray: {
-                const constructor = globalThis[Format.typedArrayTypes[record.type]];
+                const constructor = typedArrayConstructors[record.type];
+                if (!constructor)
+                    this.fail(`record ${index} is a ${Format.typedArrayTypes[record.type]}, which this engine does not have`);
                 const buffer = this.resolve(record.buffer);
                 const view = record.length ? new constructor(buffer, record.byteOffset, record.length - 1) : new constructor(buffer, record.byteOffset);
                 this.set(index, view);

@@ -62,7 +62,7 @@ static constexpr FieldSpec arrayBufferFields[] = {
     { FieldType::Storage, "storage" },
 };
 static constexpr FieldSpec typedArrayFields[] = {
-    { FieldType::U8, "type", ValueRule::Any, 10 },
+    { FieldType::U8, "type", ValueRule::Any, 11 },
     { FieldType::Value, "buffer", ValueRule::ArrayBufferRef },
     { FieldType::Varint, "byteOffset" },
     { FieldType::Varint, "length" },

@@ -12,7 +12,7 @@
 
 namespace Offload {
 
-static constexpr uint8_t typedArrayElementSizes[] = { 1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8 };
+static constexpr uint8_t typedArrayElementSizes[] = { 1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8, 2 };
 
 static constexpr std::string_view wellKnownSymbolNames[]
     = { "asyncIterator", "hasInstance", "isConcatSpreadable", "iterator", "match", "matchAll", "replace", "search",

@@ -166,7 +166,7 @@ private:
 static std::string scalar(RecordKind kind, std::string_view field, uint64_t value)
 {
     static constexpr const char* typedArrayTypes[] = { "Int8", "Uint8", "Uint8Clamped", "Int16", "Uint16", "Int32",
-        "Uint32", "Float32", "Float64", "BigInt64", "BigUint64" };
+        "Uint32", "Float32", "Float64", "BigInt64", "BigUint64", "Float16" };
     if (kind == RecordKind::TypedArray && field == "type" && value < std::size(typedArrayTypes))
         return typedArrayTypes[value];
     if ((kind == RecordKind::TypedArray && field == "length")

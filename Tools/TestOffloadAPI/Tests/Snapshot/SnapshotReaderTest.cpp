@@ -236,6 +236,11 @@ TEST(SnapshotReader, RejectsMalformedRecords)
         snapshot.records[findRecord(snapshot, RecordKind::TypedArray)].fields[2] = 1000;
     }),
         SnapshotError::Malformed);
+    // A typed array type past the last one (11, Float16).
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findRecord(snapshot, RecordKind::TypedArray)].fields[0] = 12;
+    }),
+        SnapshotError::Malformed);
     // A well-known symbol that does not exist, a literal id that is not "sid:N".
     expectError(writeBroken([](Snapshot& snapshot) {
         snapshot.records[findRecord(snapshot, RecordKind::WellKnownSymbol)].fields[0] = 0;
