@@ -154,13 +154,26 @@
         WeakMap: ["get", "set", "has", "delete"],
         WeakSet: ["add", "has", "delete"],
     };
+    // Index loops, not for-of or the constructors' iterable argument: those go through Array.prototype[Symbol.iterator],
+    // which the app may replace, and these run while the app's code runs (hooks) or is being captured.
     const own = (collection, prototype, names) => {
-        for (const name of names)
-            Reflect.defineProperty(collection, name, { value: prototype[name] });
+        for (let i = 0; i < names.length; ++i)
+            Reflect.defineProperty(collection, names[i], { value: prototype[names[i]] });
         return collection;
     };
-    P.ownedMap = (entries) => own(new Map(entries), Map.prototype, methodNames.Map);
-    P.ownedSet = (values) => own(new Set(values), Set.prototype, methodNames.Set);
+    // `entries` and `values` are arrays of the runtime's.
+    P.ownedMap = (entries) => {
+        const map = own(new Map(), Map.prototype, methodNames.Map);
+        for (let i = 0; entries && i < entries.length; ++i)
+            map.set(entries[i][0], entries[i][1]);
+        return map;
+    };
+    P.ownedSet = (values) => {
+        const set = own(new Set(), Set.prototype, methodNames.Set);
+        for (let i = 0; values && i < values.length; ++i)
+            set.add(values[i]);
+        return set;
+    };
     P.ownedWeakMap = () => own(new WeakMap(), WeakMap.prototype, methodNames.WeakMap);
     P.ownedWeakSet = () => own(new WeakSet(), WeakSet.prototype, methodNames.WeakSet);
 

@@ -141,24 +141,26 @@
             const metadata = P.jsonParse(metadataJSON);
             const script = { sid, text, metadata };
             scripts.set(sid, script);
-            metadata.templates.forEach((template, index) => {
-                templates.set(`${sid}:${index}`, { script, index, ...template });
-            });
+            // Index loops over the runtime's arrays: the app may have replaced Array.prototype's methods and iterator,
+            // and this runs while its code runs (eval, new Function).
+            for (let index = 0; index < metadata.templates.length; ++index)
+                templates.set(`${sid}:${index}`, { script, index, ...metadata.templates[index] });
             // Classes and object-literal methods whose evaluations must be told apart later: an arrow inside one of
             // their methods uses super, and the capture finds the home object through the evaluation
             // (Instrumentation.md, "Home objects").
             const homeOwners = P.ownedSet();
-            for (const template of metadata.templates) {
-                if (template.home)
-                    homeOwners.add(template.home.literal);
+            for (let index = 0; index < metadata.templates.length; ++index) {
+                if (metadata.templates[index].home)
+                    homeOwners.add(metadata.templates[index].home.literal);
             }
-            metadata.literals.forEach((literal, index) => {
+            for (let index = 0; index < metadata.literals.length; ++index) {
+                const literal = metadata.literals[index];
                 // The instrumenter keeps an inferred name by standing the function in an object literal (Rewriter.cpp),
                 // except for the name __proto__, which an object literal would take as the prototype.
                 const needsName = literal.name === "__proto__" && !literal.declaration;
                 const tracksHome = homeOwners.has(index);
                 literals.set(`${sid}:${index}`, { script, index, id: `${sid}:${index}`, needsCreationWork: needsName || literal.kind === "class", tracksHome, ...literal });
-            });
+            }
         },
 
         functionInfo(fn) {
@@ -246,12 +248,16 @@
     // in the order the engine lists their keys, each with the kind of member it is.
     function unregisteredMembers(target) {
         const found = [];
-        for (const key of P.ownKeys(target)) {
-            const descriptor = P.getOwnPropertyDescriptor(target, key);
-            for (const [kind, fn] of [["method", descriptor.value], ["get", descriptor.get], ["set", descriptor.set]]) {
-                if (typeof fn === "function" && !functions.has(fn))
-                    found.push([kind, fn]);
-            }
+        const keys = P.ownKeys(target);
+        const note = (kind, fn) => {
+            if (typeof fn === "function" && !functions.has(fn))
+                found[found.length] = [kind, fn];
+        };
+        for (let i = 0; i < keys.length; ++i) {
+            const descriptor = P.getOwnPropertyDescriptor(target, keys[i]);
+            note("method", descriptor.value);
+            note("get", descriptor.get);
+            note("set", descriptor.set);
         }
         return found;
     }
@@ -260,7 +266,10 @@
     // key are matched, in order, with the functions left unregistered on the target.
     function registerMembers(target, members, scope, home) {
         let leftovers = null;
-        for (const [literalId, key, kind] of members) {
+        for (let i = 0; i < members.length; ++i) {
+            const literalId = members[i][0];
+            const key = members[i][1];
+            const kind = members[i][2];
             let fn;
             if (key !== null)
                 fn = memberFunction(target, key, kind);
@@ -274,11 +283,20 @@
                     const source = P.functionToString(candidate);
                     return text !== null && source.length >= text.length && P.stringSlice(source, source.length - text.length) === text;
                 };
-                let position = leftovers.findIndex(([candidateKind, candidate]) => candidateKind === kind && endsWithText(candidate));
+                const find = (matches) => {
+                    for (let j = 0; j < leftovers.length; ++j) {
+                        if (leftovers[j] !== null && leftovers[j][0] === kind && matches(leftovers[j][1]))
+                            return j;
+                    }
+                    return -1;
+                };
+                let position = find(endsWithText);
                 if (position < 0)
-                    position = leftovers.findIndex(([candidateKind]) => candidateKind === kind);
-                if (position >= 0)
-                    fn = leftovers.splice(position, 1)[0][1];
+                    position = find(() => true);
+                if (position >= 0) {
+                    fn = leftovers[position][1];
+                    leftovers[position] = null;
+                }
             }
             if (typeof fn === "function" && !functions.has(fn))
                 functions.set(fn, new FunctionInfo(literalId, scope, home));
@@ -289,11 +307,13 @@
     function registerClassMembers(cls, literal, scope) {
         const instanceMembers = [];
         const staticMembers = [];
-        for (const memberIndex of literal.members || []) {
-            const member = literals.get(`${literal.script.sid}:${memberIndex}`);
+        const memberIndices = literal.members || [];
+        for (let i = 0; i < memberIndices.length; ++i) {
+            const member = literals.get(`${literal.script.sid}:${memberIndices[i]}`);
             if (!member || !member.method)
                 continue;
-            (member.method.static ? staticMembers : instanceMembers).push([member.id, member.method.computed ? null : member.method.key, member.method.kind]);
+            const list = member.method.static ? staticMembers : instanceMembers;
+            list[list.length] = [member.id, member.method.computed ? null : member.method.key, member.method.kind];
         }
         registerMembers(cls.prototype, instanceMembers, scope, cls);
         registerMembers(cls, staticMembers, scope, cls);

@@ -38,9 +38,10 @@ static constexpr char hostGlobals[] = R"JS((function (write) {
     const join = Function.prototype.call.bind(Array.prototype.join);
     const queue = __offload.queue;
     globalThis.print = function print(...args) {
+        // An index loop: the program may replace the array iterator, and print must not call it.
         const parts = [];
-        for (const argument of args)
-            parts.push(toString(argument));
+        for (let i = 0; i < args.length; ++i)
+            parts[i] = toString(args[i]);
         write(join(parts, " ") + "\n");
     };
     globalThis.step = function step(fn) {
