@@ -736,6 +736,10 @@
             }
             const name = P.getOwnPropertyDescriptor(fn, "name");
             const label = name && typeof name.value === "string" && name.value ? ` "${name.value}"` : "";
+            // Anonymous native functions are the engine's own: the resolving functions it hands to a thenable's then
+            // (for an await or a promise resolved with the thenable).
+            if (!label && registry.isEngineHandler(fn))
+                this.fail(index, "a resolving function the engine made for a promise of its own (an await or a promise resolved with a thenable) cannot be captured yet");
             this.fail(index, `function${label} was not created by instrumented code (a host function, or code run by an eval reached through a property such as globalThis.eval)`);
         }
 
