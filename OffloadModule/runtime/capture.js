@@ -37,6 +37,26 @@
     const typedArrayTypeIndex = P.ownedMap(Format.typedArrayTypes.map((name, index) => [name, index]));
     const errorConstructors = ["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"];
 
+    // Kinds whose Object.prototype.toString tag comes from @@toStringTag on their prototype: the tag, the kind the
+    // capture gives them, and a brand check that throws for anything else (a tag alone could be an impostor's).
+    const taggedKinds = [
+        ["[object Map]", "map", P.mapSize],
+        ["[object Set]", "set", P.setSize],
+        ["[object WeakMap]", "weakmap", (object) => P.weakMapHas(object, {})],
+        ["[object WeakSet]", "weakset", (object) => P.weakSetHas(object, {})],
+        ["[object ArrayBuffer]", "arraybuffer", P.arrayBufferByteLength],
+        ["[object Symbol]", "wrapper", P.symbolValueOf],
+        ["[object BigInt]", "wrapper", P.bigIntValueOf],
+    ];
+    const hasBrand = (object, check) => {
+        try {
+            check(object);
+            return true;
+        } catch {
+            return false;
+        }
+    };
+
     // Prototypes whose instances the capture cannot represent, with the reason given to the developer.
     function refusedPrototypes() {
         const refused = P.ownedMap();
@@ -347,28 +367,10 @@
             }
             if (tag !== "[object Object]")
                 return tag;
-            const branded = (check) => {
-                try {
-                    check(object);
-                    return true;
-                } catch {
-                    return false;
-                }
-            };
-            if (branded(P.mapSize))
-                return "[object Map]";
-            if (branded(P.setSize))
-                return "[object Set]";
-            if (branded((o) => P.weakMapHas(o, {})))
-                return "[object WeakMap]";
-            if (branded((o) => P.weakSetHas(o, {})))
-                return "[object WeakSet]";
-            if (branded(P.arrayBufferByteLength))
-                return "[object ArrayBuffer]";
-            if (branded(P.symbolValueOf))
-                return "[object Symbol]";
-            if (branded(P.bigIntValueOf))
-                return "[object BigInt]";
+            for (let i = 0; i < taggedKinds.length; ++i) {
+                if (hasBrand(object, taggedKinds[i][2]))
+                    return taggedKinds[i][0];
+            }
             return tag;
         }
 
@@ -410,28 +412,10 @@
                 return "arguments";
             }
             // Tags below come from @@toStringTag; confirm with a brand check that throws on impostors.
-            const confirm = (check) => {
-                try {
-                    check(object);
-                    return true;
-                } catch {
-                    return false;
-                }
-            };
-            if (tag === "[object Map]" && confirm(P.mapSize))
-                return "map";
-            if (tag === "[object Set]" && confirm(P.setSize))
-                return "set";
-            if (tag === "[object WeakMap]" && confirm((o) => P.weakMapHas(o, {})))
-                return "weakmap";
-            if (tag === "[object WeakSet]" && confirm((o) => P.weakSetHas(o, {})))
-                return "weakset";
-            if (tag === "[object ArrayBuffer]" && confirm(P.arrayBufferByteLength))
-                return "arraybuffer";
-            if (tag === "[object Symbol]" && confirm(P.symbolValueOf))
-                return "wrapper";
-            if (tag === "[object BigInt]" && confirm(P.bigIntValueOf))
-                return "wrapper";
+            for (let i = 0; i < taggedKinds.length; ++i) {
+                if (tag === taggedKinds[i][0] && hasBrand(object, taggedKinds[i][2]))
+                    return taggedKinds[i][1];
+            }
             if (tag === "[object SharedArrayBuffer]")
                 this.fail(index, "a SharedArrayBuffer is shared with other threads");
             return "object";
