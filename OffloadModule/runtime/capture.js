@@ -534,10 +534,11 @@
                 this.fail(index, `scope template ${handle.template} belongs to no registered script`);
             if (template.privateClass >= 0)
                 this.reachClassEvaluation(handle.parent, template.script.sid, template.privateClass, index);
-            // Each closure made in a parameter list gets a handle of its own (Instrumentation.md), so closures that
+            // A parameter scope's handle is shared by the closures of one call only when it is kept with the call's
+            // arguments object (Instrumentation.md, "Parameter scopes"); others get a handle each, so closures that
             // share the parameters could not share them again after a restore.
-            if (template.kind === "params")
-                this.fail(index, "a closure made in a parameter default expression cannot be captured yet");
+            if (template.kind === "params" && !registry.isCachedParamsHandle(handle))
+                this.fail(index, "a closure made in the parameter list of an arrow function, of a function nested in a parameter list, or where a binding named arguments hides the arguments object cannot be captured yet");
             const bindings = [];
             for (let bindingIndex = 0; bindingIndex < template.bindings.length; ++bindingIndex) {
                 const [name, kind] = template.bindings[bindingIndex];

@@ -85,6 +85,10 @@
     const resolvingFunctions = P.ownedWeakMap();
     const literals = P.ownedMap();
     const templates = P.ownedMap();
+    // The handle of each call's parameter scope, by the call's arguments object (Rewriter::paramsHandleExpression),
+    // and the parameter scope handles made that way: only those are shared by every closure of their call.
+    const paramsHandles = P.ownedWeakMap();
+    const cachedParamsHandles = P.ownedWeakSet();
     const scripts = P.ownedMap();
 
     // Classes with private names hand over, from a static block the instrumenter adds (Rewriter::emitPrivateNames),
@@ -154,6 +158,17 @@
 
         functionInfo(fn) {
             return functions.get(fn);
+        },
+
+        isCachedParamsHandle(handle) {
+            return cachedParamsHandles.has(handle);
+        },
+
+        // A restore makes each parameter scope instance in a synthesized function: code re-created there finds the
+        // instance's handle by that function's arguments object.
+        adoptParamsHandle(args, handle) {
+            paramsHandles.set(args, handle);
+            cachedParamsHandles.add(handle);
         },
 
         setHome(fn, home) {
@@ -340,6 +355,19 @@
         // Makes a scope handle.
         s(template, getter, parent) {
             return new ScopeHandle(template, getter, parent);
+        },
+
+        // The handle of the parameter scope of the call whose arguments object is `args`, made on first use.
+        pa(args, template, getter, parent) {
+            let handle = paramsHandles.get(args);
+            if (handle === undefined || handle.template !== template) {
+                handle = new ScopeHandle(template, getter, parent);
+                if (!paramsHandles.has(args)) {
+                    paramsHandles.set(args, handle);
+                    cachedParamsHandles.add(handle);
+                }
+            }
+            return handle;
         },
 
         // Direct eval: the string is instrumented with the caller's scope as parent.

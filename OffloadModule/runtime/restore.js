@@ -688,6 +688,9 @@
             let code = declared.length ? `let ${declared.join(",")};` : "";
             const cases = template.bindings.map(([name, kind], i) => `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`).join("");
             code += `let ${template.handle}=${context}.h(${instance},(__ofi)=>{switch(__ofi){${cases}}});`;
+            // Code re-created in a parameter list finds its scope's handle by the arguments object (registry.pa).
+            if (template.kind === "params")
+                code += `${context}.adoptParamsHandle(arguments,${template.handle});`;
             // Scopes with many closure sites call a maker for their handle (Documentation/Instrumentation.md).
             if (template.kind !== "script" && template.handle.startsWith("__ofs"))
                 code += `const ${template.handle.replace("__ofs", "__ofm")}=()=>${template.handle};`;
@@ -699,6 +702,18 @@
             if (constants.length)
                 code += `const ${constants.map(([name, i]) => `${name}=${context}.cv(${instance},${i})`).join(",")};`;
             return code;
+        }
+
+        isBodyOfParams(template) {
+            if (template.kind !== "function" || template.parent < 0)
+                return false;
+            const parent = template.script.metadata.templates[template.parent];
+            return parent.kind === "params" && parent.function === template.function;
+        }
+
+        // Called by synthesized code: see scopeBody.
+        adoptParamsHandle(args, handle) {
+            registry.adoptParamsHandle(args, handle);
         }
 
         // {shape: function (__ofr, __ofx) {…}} for the shapes of the given child instances. A shape's function text
@@ -714,7 +729,8 @@
                     const directive = template.strict && !parentStrict ? "\"use strict\";" : "";
                     // Scopes inside a function (blocks, loops, catch clauses, eval code, arrows) share its `this` and
                     // `new.target`: their shapes are arrows, so that those stay the function shape's.
-                    const sharesThis = template.arrow || template.kind === "block" || template.kind === "for" || template.kind === "catch" || template.kind === "eval";
+                    // So does the body of a function whose parameters have a scope of their own, which holds them.
+                    const sharesThis = template.arrow || template.kind === "block" || template.kind === "for" || template.kind === "catch" || template.kind === "eval" || this.isBodyOfParams(template);
                     const body = `${directive}${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${this.deadZoneDeclarations(shapeId, "return;")}`;
                     if (this.shapes[shapeId].makesArguments) {
                         // Called with no arguments: its arguments object becomes the captured one (applyBody).

@@ -54,10 +54,13 @@ private:
     void chooseTemplates();
     void planEagerHandles();
     std::string handleExpression(Scope*, Scope* from, Scope* siteHeadOf);
+    std::string paramsHandleExpression(Scope*, Scope* from, Scope* siteHeadOf);
+    bool cachesParamsHandle(const Scope&) const;
     bool isShadowed(Scope* target, Scope* from) const;
     bool isInHeadOf(Scope* target, Scope* from, Scope* siteHeadOf) const;
     bool crossesBoundary(Scope* from, Scope* target) const;
-    std::string getter(const Scope&) const;
+    // `from` is where the getter is written: a Params scope's bindings that the body hides read as undefined there.
+    std::string getter(const Scope&, const Scope* from = nullptr) const;
     std::string templateId(const Scope&) const;
     std::string literalId(size_t) const;
     // The handle declaration at the scope's entry; `registrationCode` gets the __offload.d() of its hoisted functions.

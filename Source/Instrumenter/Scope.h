@@ -38,6 +38,8 @@ struct Scope {
     bool isArrow { false };
     // For a Function scope whose parameter expressions create closures: the scope of the parameters.
     Scope* paramsScope { nullptr };
+    // For a Params scope: the Function scope of the body (its `var`s and declarations, a separate environment).
+    Scope* functionScope { nullptr };
     // The For scope whose head (initializer, test, update or right-hand side) contains this scope, if any.
     Scope* headOf { nullptr };
     // After the analysis: the exposed bindings only (what the template lists and its getter reads), in declaration
@@ -92,6 +94,9 @@ struct Scope {
             || kind == ScopeKind::StaticBlock;
     }
     bool declares(std::string_view name) const;
+    // Declares a binding named `arguments` of its own (a parameter, variable or function), which hides the
+    // arguments object of the enclosing function.
+    bool declaresArgumentsName() const;
     void addBinding(std::string_view name, BindingKind);
 };
 

@@ -710,8 +710,10 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
     function->isStrict = isStrict;
     function->paramsScope = paramsScope;
     function->functionLiteral = static_cast<int>(index);
-    if (paramsScope)
+    if (paramsScope) {
         paramsScope->functionLiteral = static_cast<int>(index);
+        paramsScope->functionScope = function;
+    }
     literal.isStrict = isStrict;
     if (typeIs(node, "function_expression") || typeIs(node, "generator_function")) {
         TSNode name = childByField(node, "name");

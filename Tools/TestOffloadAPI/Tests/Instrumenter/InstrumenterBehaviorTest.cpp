@@ -256,6 +256,16 @@ const CaptureCase captureCases[] = {
         "function mk() { let a = 1, unused = 2; var b = 'x'; { let a = 3; var g = () => a; } return () => a; } var c = "
         "mk();",
         "print(JSON.stringify(__offload.scopeOf(c)))", "{\"a\":1}" },
+    // One handle per call for a parameter scope, shared by the closures of its parameter list and its body; a body
+    // `var` named like a parameter is a binding of its own, which the parameter's getter does not read.
+    { "ParameterScopeShared",
+        "function mk(x = 1, g = () => x) { var x = 2; const h = () => x; return [g, h, () => g]; } var p = mk();",
+        "print(JSON.stringify(__offload.scopeOf(p[0])), JSON.stringify(__offload.scopeOf(p[1])), "
+        "__offload.handleOf(p[1]).parent === __offload.handleOf(p[0]), __offload.scopeOf(p[2]).g === p[0])",
+        "{\"x\":1} {\"x\":2} true true" },
+    // Made by the body when the parameter list made no closure in that call.
+    { "ParameterScopeMadeInBody", "function mk(x, g = () => x) { return () => x; } var f = mk(3, null);",
+        "print(JSON.stringify(__offload.scopeOf(f)))", "{\"x\":3}" },
     { "TopLevelLexical", "let counter = 5; const inc = () => ++counter; inc();",
         "print(__offload.scopeOf(inc).counter)", "6" },
 };

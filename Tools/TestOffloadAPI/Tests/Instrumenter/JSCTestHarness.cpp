@@ -19,6 +19,7 @@ var __offload = (function () {
     const meta = {};
     const names = {};
     const handles = new Map();
+    const paramsHandles = new WeakMap();
     const errors = [];
     const isHandle = (h) => h === null || (typeof h === 'object' && h.__isHandle === true);
     const api = {
@@ -37,6 +38,13 @@ var __offload = (function () {
                 try { getter(i); } catch (e) { if (!(e instanceof ReferenceError)) errors.push('getter ' + id + '[' + i + '] threw ' + e); }
             });
             return { __isHandle: true, id, getter, parent };
+        },
+        pa(args, id, getter, parent) {
+            if (typeof args !== 'object' || args === null || !('length' in args)) errors.push('pa() got no arguments object for ' + id);
+            else if (paramsHandles.has(args)) return paramsHandles.get(args);
+            const handle = api.s(id, getter, parent);
+            if (typeof args === 'object' && args !== null) paramsHandles.set(args, handle);
+            return handle;
         },
         f(fn, id, h) {
             api.counts.f++;
@@ -89,6 +97,9 @@ var __offload = (function () {
             if (code === null) return x;
             api.register(__lastEvalMetadata());
             return code;
+        },
+        handleOf(fn) {
+            return handles.get(fn);
         },
         scopeOf(fn) {
             const out = {};
