@@ -242,6 +242,25 @@
         findShapeArguments() {
             this.argumentsMaker = P.ownedMap();
             this.argumentsOfScope = P.ownedMap();
+            // Scope records whose arguments object stays mapped to some of their parameters: the aliased indices.
+            this.aliasedOfScope = P.ownedMap();
+            this.records.forEach((record, index) => {
+                if (record.kind !== Kind.Arguments || record.scope === null)
+                    return;
+                const scopeIndex = record.scope.index;
+                const scope = this.records[scopeIndex];
+                const template = scope.kind === Kind.Scope ? this.template(scope.template) : null;
+                const literal = template && template.kind === "function" ? registry.literals.get(`${template.script.sid}:${template.function}`) : null;
+                if (!literal || !literal.parameters || this.aliasedOfScope.has(scopeIndex))
+                    this.fail(`arguments record ${index} is mapped to scope record ${scopeIndex}, which is not the only arguments object of a sloppy function's call`);
+                for (const aliased of record.aliased) {
+                    if (aliased >= literal.parameters.length || !this.isAliasable(template, literal, aliased))
+                        this.fail(`arguments record ${index} maps index ${aliased} to no parameter that closures read`);
+                }
+                this.argumentsMaker.set(index, scopeIndex);
+                this.argumentsOfScope.set(scopeIndex, index);
+                this.aliasedOfScope.set(scopeIndex, this.argumentsStorage(record));
+            });
             this.records.forEach((record, index) => {
                 if (record.kind !== Kind.Scope)
                     return;
@@ -250,7 +269,7 @@
                     const value = record.bindings[i];
                     if (kind !== "arguments" || !(value instanceof Ref) || this.records[value.index].kind !== Kind.Arguments)
                         return;
-                    if (this.argumentsMaker.has(value.index))
+                    if (this.argumentsMaker.has(value.index) && this.argumentsMaker.get(value.index) !== index)
                         this.fail(`arguments record ${value.index} belongs to two scopes`);
                     this.argumentsMaker.set(value.index, index);
                     this.argumentsOfScope.set(index, value.index);
@@ -258,9 +277,63 @@
             });
         }
 
+        // JavaScriptCore lists the indices an arguments object still holds from its call first, in ascending order
+        // (the mapped ones are among them), then the others in the order they were added. So the synthesized
+        // function is called with as many arguments as the longest ascending run of the captured indices needs
+        // (and the aliased ones); it deletes those of its indices that the run does not hold (shapeArguments), and
+        // applyBody adds the others behind them.
+        argumentsStorage(record) {
+            const properties = record.body.properties;
+            const kept = [];
+            for (let i = 0; i < properties.length; i += 4) {
+                const key = properties[i];
+                if (typeof key !== "string" || `${+key}` !== key || (kept.length && +key <= kept[kept.length - 1]))
+                    break;
+                kept.push(+key);
+            }
+            const aliased = record.aliased;
+            const lastKept = kept.length ? kept[kept.length - 1] : 0;
+            const count = (aliased[aliased.length - 1] > lastKept ? aliased[aliased.length - 1] : lastKept) + 1;
+            return { aliased, count, kept };
+        }
+
         // Called by synthesized code: the arguments object of the scope instance being made.
         shapeArguments(instance, args) {
             this.set(this.argumentsOfScope.get(instance), args, true);
+            const storage = this.aliasedOfScope.get(instance);
+            for (let i = 0; storage && i < storage.count; ++i) {
+                if (!listIncludes(storage.kept, i))
+                    P.deleteProperty(args, i);
+            }
+        }
+
+        // Whether the i-th parameter of a sloppy function can be aliased by its arguments object to a binding of its
+        // scope template: closures read it (the template lists it) and no later parameter has the same name.
+        isAliasable(template, literal, i) {
+            const name = literal.parameters[i];
+            for (let j = i + 1; j < literal.parameters.length; ++j) {
+                if (literal.parameters[j] === name)
+                    return false;
+            }
+            for (const [bindingName, kind] of template.bindings) {
+                if (bindingName === name && kind === "param")
+                    return true;
+            }
+            return false;
+        }
+
+        // The parameter list of the synthesized function of a sloppy function's scope instance whose arguments
+        // object stays mapped at the `aliased` indices of its storage (argumentsStorage: called with `count`).
+        // An aliased index gets the parameter's own name, so that the function's arguments object maps it to the
+        // binding; every other index gets `__ofp`, repeated once more at the end: a sloppy function maps only the
+        // last parameter of a name, and that one lies beyond the arguments passed.
+        formalParameters(template, storage) {
+            const literal = registry.literals.get(`${template.script.sid}:${template.function}`);
+            const formals = [];
+            for (let i = 0; i < storage.count; ++i)
+                formals.push(listIncludes(storage.aliased, i) ? literal.parameters[i] : "__ofp");
+            formals.push("__ofp");
+            return formals;
         }
 
         // What the class of a private-names entry declares; the entry's class must be a class with private names.
@@ -653,7 +726,9 @@
                 constants += kind === "const" && record.bindings[i] !== offload.uninitialized && this.isReadyFor(record.bindings[i], index) ? "c" : "-";
             }
             const makesArguments = this.argumentsOfScope.has(index);
-            const key = `${record.template}|${uninitialized}|${constants}${makesArguments ? "|a" : ""}`;
+            // Instances whose arguments objects alias other parameters need other parameter lists.
+            const aliased = this.aliasedOfScope.get(index);
+            const key = `${record.template}|${uninitialized}|${constants}${makesArguments ? "|a" : ""}${aliased ? `|${P.arrayJoin(aliased.aliased, ",")}|${aliased.count}` : ""}`;
             shape = this.shapeByKey.get(key);
             if (shape === undefined) {
                 shape = this.shapes.length;
@@ -661,7 +736,7 @@
                 let thisIndex = -1;
                 for (let i = 0; i < template.bindings.length && thisIndex < 0; ++i)
                     thisIndex = template.bindings[i][1] === "this" ? i : -1;
-                this.shapes.push({ template, instances: [], uninitialized, constants, thisIndex, makesArguments });
+                this.shapes.push({ template, instances: [], uninitialized, constants, thisIndex, makesArguments, aliased });
             }
             this.shapes[shape].instances.push(index);
             this.shapeIds.set(index, shape);
@@ -684,7 +759,9 @@
             const constants = initialized.filter(([, i]) => shape.constants[i] === "c");
             const constantNames = P.ownedSet(constants.map(([name]) => name));
             const mutable = initialized.filter(([name]) => !constantNames.has(name));
-            const declared = [...P.ownedSet(mutable.map(([name]) => name))];
+            // The parameters a shape takes are declared by its parameter list.
+            const formals = shape.aliased ? P.ownedSet(this.formalParameters(template, shape.aliased)) : null;
+            const declared = [...P.ownedSet(mutable.map(([name]) => name))].filter((name) => !formals || !formals.has(name));
             let code = declared.length ? `let ${declared.join(",")};` : "";
             const cases = template.bindings.map(([name, kind], i) => `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`).join("");
             code += `let ${template.handle}=${context}.h(${instance},(__ofi)=>{switch(__ofi){${cases}}});`;
@@ -736,7 +813,11 @@
                         // Called with no arguments: its arguments object becomes the captured one (applyBody).
                         if (sharesThis)
                             this.fail(`scope template ${template.script.sid}:${template.index} holds an arguments object but is not a function's`);
-                        text = `function(){${directive}const __ofr=__offload.rc,__ofx=__ofr.shapeInstance;__ofr.shapeArguments(__ofx,arguments);${body}}`;
+                        // A sloppy function's scope whose arguments object stays mapped takes its parameters, so that
+                        // its own arguments object maps them (Restore.s calls it with enough arguments).
+                        const aliased = this.shapes[shapeId].aliased;
+                        const formals = aliased ? P.arrayJoin(this.formalParameters(template, aliased), ",") : "";
+                        text = `function(${formals}){${directive}const __ofr=__offload.rc,__ofx=__ofr.shapeInstance;__ofr.shapeArguments(__ofx,arguments);${body}}`;
                     } else
                         text = sharesThis ? `(__ofr,__ofx)=>{${body}}` : `function(__ofr,__ofx){${body}}`;
                     this.shapeFunctions.set(cacheKey, text);
@@ -963,7 +1044,11 @@
                 const shapeFunction = typeof child === "function" ? child : this.inClass(key, child);
                 if (shape.makesArguments) {
                     this.shapeInstance = index;
-                    P.apply(shapeFunction, thisValue, []);
+                    const storage = this.aliasedOfScope.get(index);
+                    const args = [];
+                    for (let i = 0; storage && i < storage.count; ++i)
+                        args[i] = undefined;
+                    P.apply(shapeFunction, thisValue, args);
                 } else
                     P.apply(shapeFunction, thisValue, [this, index]);
             }
@@ -1237,6 +1322,9 @@
 
         // Properties of objects the engine made (functions, errors) may come in another order than captured.
         restoreOrder(index, object, keys, properties, skip) {
+            // Deleting an index an arguments object maps would unmap it: those stay where they are.
+            const record = this.records[index];
+            const aliased = record.kind === Kind.Arguments && record.aliased.length ? record.aliased : null;
             const own = P.ownKeys(object);
             const actual = skip ? own.filter((key) => !skip(key)) : own;
             let first = 0;
@@ -1245,6 +1333,8 @@
             if (first === keys.length && actual.length === keys.length)
                 return;
             for (let i = first; i < keys.length; ++i) {
+                if (aliased && typeof keys[i] === "string" && listIncludes(aliased, +keys[i]))
+                    continue;
                 const descriptor = P.getOwnPropertyDescriptor(object, keys[i]);
                 if (descriptor && descriptor.configurable) {
                     P.deleteProperty(object, keys[i]);

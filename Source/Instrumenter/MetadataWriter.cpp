@@ -116,6 +116,8 @@ std::string MetadataWriter::write() const
         } else
             json += "null";
         json += ",\"paramsStart\":" + (offset.paramsStart ? std::to_string(*offset.paramsStart) : std::string("null"));
+        json += ",\"parameters\":"
+            + (literal->simpleParameters ? nameList(*literal->simpleParameters) : std::string("null"));
         json += ",\"members\":[";
         for (size_t i = 0; i < literal->members.size(); ++i)
             json += (i ? "," : "") + std::to_string(literal->members[i]);

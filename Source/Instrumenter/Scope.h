@@ -140,6 +140,9 @@ struct Literal {
     std::optional<MethodInfo> method;
     std::optional<uint32_t> paramsStart;
     unsigned paramsDepth { 0 };
+    // A sloppy non-arrow function with a simple parameter list (identifiers only): its parameter names, which its
+    // mapped arguments object aliases by position.
+    std::optional<std::vector<std::string>> simpleParameters;
     std::vector<size_t> members;
     int owner { -1 };
     // Functions with a statement body: where its code starts (after the directive prologue).

@@ -721,6 +721,20 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
             function->calleeName = std::string(m_tree.text(name));
     }
 
+    if (!ts_node_is_null(parameters) && !isStrict && !literal.isArrow && typeIs(parameters, "formal_parameters")) {
+        std::vector<std::string> names;
+        bool isSimple = true;
+        uint32_t count = ts_node_named_child_count(parameters);
+        for (uint32_t i = 0; i < count && isSimple; ++i) {
+            TSNode parameter = ts_node_named_child(parameters, i);
+            if (typeIs(parameter, "comment"))
+                continue;
+            isSimple = typeIs(parameter, "identifier");
+            names.emplace_back(m_tree.text(parameter));
+        }
+        if (isSimple)
+            literal.simpleParameters = std::move(names);
+    }
     if (!ts_node_is_null(parameters)) {
         Scope* target = paramsScope ? paramsScope : function;
         Context parameterContext { target, context.headOf, depth + 1 };
