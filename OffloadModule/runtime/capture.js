@@ -81,6 +81,8 @@
             this.followers = [];
             // [record index, callee literal, …] of the arguments objects made by sloppy functions.
             this.sloppyArguments = [];
+            // Strings objects of tagged template sites: extra roots named after their sites.
+            this.templateObjects = [];
             this.chainCache = P.ownedMap();
             this.intrinsicStrings = P.ownedMap();
             this.changedIntrinsics = P.ownedSet(this.intrinsics.changedIntrinsics());
@@ -737,10 +739,16 @@
         }
 
         describeArray(array, index) {
-            // A tagged template's strings object is cached by its call site; a re-created site would make another.
+            // A tagged template's strings object is cached by its call site: it travels as the array it is and as an
+            // extra root naming the site, whose runtime call gives it again after a restore (registry.ts). One made
+            // by a site the instrumenter did not route (in eval code, or tagged by `eval`) cannot be given again.
             const raw = P.getOwnPropertyDescriptor(array, "raw");
-            if (raw && "value" in raw && P.isArray(raw.value) && !P.isExtensible(array))
-                this.fail(index, "the strings object of a tagged template cannot be captured yet (its call site keeps it)");
+            if (raw && "value" in raw && P.isArray(raw.value) && !P.isExtensible(array)) {
+                const site = registry.templateSiteOf(array);
+                if (site === undefined)
+                    this.fail(index, "the strings object of a tagged template in code made at run time (or tagged by eval) cannot be captured: its call site keeps it");
+                this.templateObjects.push(array);
+            }
             const length = array.length;
             // The dense part is canonical (SnapshotFormat.md): the longest prefix of plain elements that ends with
             // an element and is at least half full. Index keys come first, in ascending order, so when key
@@ -993,6 +1001,8 @@
                 visit(intrinsic);
             for (const follower of this.followers)
                 visit(follower);
+            for (const strings of this.templateObjects)
+                visit(strings);
             for (let i = 0; i < order.length; ++i)
                 forEachReference(this.plans[order[i]], visit);
             if (order.length !== this.objects.length)
@@ -1295,7 +1305,7 @@
             for (const scope of this.lexicalScopes)
                 this.writeValue(roots, scope || null);
             this.writeValue(roots, this.runtime.pending);
-            roots.varint(this.changedIntrinsics.size + this.followers.length);
+            roots.varint(this.changedIntrinsics.size + this.followers.length + this.templateObjects.length);
             for (const intrinsic of this.changedIntrinsics) {
                 roots.varint(this.stringIndex(`intrinsic ${this.intrinsics.pathOf.get(intrinsic)}`));
                 this.writeValue(roots, intrinsic);
@@ -1303,6 +1313,10 @@
             for (const follower of this.followers) {
                 roots.varint(this.stringIndex("promise follower"));
                 this.writeValue(roots, follower);
+            }
+            for (const strings of this.templateObjects) {
+                roots.varint(this.stringIndex(`template ${registry.templateSiteOf(strings)}`));
+                this.writeValue(roots, strings);
             }
 
             // Long strings travel as blobs too.

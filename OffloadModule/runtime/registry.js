@@ -88,6 +88,10 @@
     // The handle of each call's parameter scope, by the call's arguments object (Rewriter::paramsHandleExpression),
     // and the parameter scope handles made that way: only those are shared by every closure of their call.
     const paramsHandles = P.ownedWeakMap();
+    // The strings object of each tagged template site ("sid:K", Rewriter::emitTaggedTemplates), and the site of each.
+    const templateObjects = P.ownedMap();
+    const templateSites = P.ownedWeakMap();
+    let substitutions = null;
     const cachedParamsHandles = P.ownedWeakSet();
     const scripts = P.ownedMap();
 
@@ -158,6 +162,17 @@
 
         functionInfo(fn) {
             return functions.get(fn);
+        },
+
+        // The site whose strings object `object` is, or undefined.
+        templateSiteOf(object) {
+            return templateSites.get(object);
+        },
+
+        // A restore gives a site its captured strings object back: the site gives it from then on.
+        adoptTemplateObject(site, object) {
+            templateObjects.set(site, object);
+            templateSites.set(object, site);
         },
 
         isCachedParamsHandle(handle) {
@@ -355,6 +370,29 @@
         // Makes a scope handle.
         s(template, getter, parent) {
             return new ScopeHandle(template, getter, parent);
+        },
+
+        // A tagged template site's strings object: the one a restore brought back, else the engine's (the first
+        // the site gave, which the engine keeps giving). This runs at every evaluation of a tagged template.
+        ts(site, strings) {
+            const known = templateObjects.get(site);
+            if (known !== undefined)
+                return known;
+            templateObjects.set(site, strings);
+            templateSites.set(strings, site);
+            return strings;
+        },
+
+        // The tag of the template the instrumenter put in place of the author's: returns the strings object and
+        // keeps the substitution values for tv(), which the rewritten call reads right after (no user code runs
+        // in between, so one slot is enough also for nested templates).
+        tq(strings) {
+            substitutions = arguments;
+            return strings;
+        },
+
+        tv(index) {
+            return substitutions[index + 1];
         },
 
         // The handle of the parameter scope of the call whose arguments object is `args`, made on first use.

@@ -1397,6 +1397,11 @@
 
         finish() {
             const runtime = this.runtime;
+            // Each tagged template site gives its captured strings object again.
+            for (const [name, value] of this.decoded.extraRoots) {
+                if (P.stringSlice(name, 0, 9) === "template ")
+                    registry.adoptTemplateObject(P.stringSlice(name, 9), this.resolve(value));
+            }
             runtime.pending = this.resolve(this.decoded.pending);
             runtime.turn = this.decoded.turn;
             // A loop: by now Array.prototype.forEach is the program's own if it replaced it.

@@ -375,6 +375,8 @@ void Rewriter::emitSites()
         if (literal->kind == LiteralKind::Class && literal->hasPrivateNames)
             emitPrivateNames(*literal);
     }
+    if (m_options.routesTemplateObjects)
+        emitTaggedTemplates();
     for (auto& literal : literals) {
         int marker = static_cast<int>(literal->index * 3);
         insert(literal->start, false, literal->depth, Marker, {}, marker);
@@ -422,6 +424,30 @@ void Rewriter::emitPrivateNames(const Literal& literal)
     if (names.constructorEntry) {
         insert(*names.constructorEntry, false, names.constructorDepth, OuterWrapper,
             names.isDerived ? "if (__offload.r) {super();return;}" : "if (__offload.r) return;");
+    }
+}
+
+// `tag\`a${x}b\`` becomes `tag(__offload.ts("sid:K", __offload.tq\`a${x}b\`), __offload.tv(0))`: the same call with
+// the same arguments, evaluated in the same order (the tag, its strings object, then the substitutions). `tq` gets
+// the site's strings object from the engine and keeps the substitution values, which `tv` hands out (no user code
+// runs between the two); `ts` returns the strings object the runtime holds for site K (a restored one), or
+// remembers the engine's. Sites are numbered in the order the walk meets them (an outer call before the calls in
+// its tag). A tagged template constructed by `new` keeps being
+// the constructor: `new tag\`x\`` becomes `new (tag(…))`.
+void Rewriter::emitTaggedTemplates()
+{
+    size_t site = 0;
+    for (auto& tagged : m_analysis.taggedTemplates()) {
+        if (tagged.needsNewParentheses) {
+            insert(tagged.callStart, false, tagged.depth, OuterWrapper, "(");
+            insert(tagged.callEnd, true, tagged.depth, OuterWrapper, ")");
+        }
+        insert(tagged.templateStart, false, tagged.depth, Hook,
+            "(__offload.ts(" + quoteString(m_options.scriptId + ":" + std::to_string(site++)) + ", __offload.tq");
+        std::string closing = ")";
+        for (size_t i = 0; i < tagged.substitutionCount; ++i)
+            closing += ", __offload.tv(" + std::to_string(i) + ")";
+        insert(tagged.templateEnd, true, tagged.depth, Hook, closing + ")");
     }
 }
 

@@ -19,6 +19,9 @@ public:
         std::string scriptId;
         bool isEval { false };
         std::string parentHandleExpression;
+        // Tagged templates of scripts route their strings objects through the runtime; code made at run time
+        // (eval, new Function) can be made again with new sites, so its tagged templates are left as they are.
+        bool routesTemplateObjects { false };
     };
 
     struct Offsets {
@@ -69,6 +72,7 @@ private:
     std::string topExpression();
     void emitSites();
     void emitPrivateNames(const Literal&);
+    void emitTaggedTemplates();
     void emitEntries();
     void insert(uint32_t offset, bool isClosing, unsigned depth, Slot, std::string text, int marker = -1);
     void apply();

@@ -186,6 +186,18 @@ struct Site {
     Scope* headOf { nullptr }; // The For scope whose head contains the site, if any.
 };
 
+// A tagged template (`tag\`a${x}b\``): the rewrite routes its strings object through the runtime so that the object
+// a restore brings back is the one the site gives again (Documentation/Instrumentation.md, "Tagged templates").
+struct TaggedTemplate {
+    uint32_t callStart;
+    uint32_t callEnd;
+    uint32_t templateStart;
+    uint32_t templateEnd;
+    unsigned depth;
+    size_t substitutionCount;
+    bool needsNewParentheses;
+};
+
 // Code that must not run while the runtime re-creates a class during a restore (`__offload.r` is true then): a static
 // block's body becomes `if (!__offload.r) { … }`, a static field's initializer `__offload.r ? void 0 : (…)`, and so
 // does an instance field's initializer in a class with private names (the restore constructs such classes).

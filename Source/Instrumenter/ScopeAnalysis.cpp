@@ -429,6 +429,17 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         // `eval(x)` and `(eval)(x)` are direct evals; `eval?.(x)` is not.
         TSNode callee = unwrapParentheses(childByField(node, "function"));
         TSNode arguments = childByField(node, "arguments");
+        // A tagged template whose tag is `eval` is not a direct eval; rewritten as a call, it would become one.
+        if (typeIs(arguments, "template_string")
+            && !(typeIs(childByField(node, "function"), "identifier") && m_tree.text(callee) == "eval")) {
+            size_t substitutions = 0;
+            uint32_t count = ts_node_named_child_count(arguments);
+            for (uint32_t i = 0; i < count; ++i)
+                substitutions += typeIs(ts_node_named_child(arguments, i), "template_substitution");
+            m_taggedTemplates.push_back(
+                { ts_node_start_byte(node), ts_node_end_byte(node), ts_node_start_byte(arguments),
+                    ts_node_end_byte(arguments), context.depth, substitutions, needsNewParentheses(node) });
+        }
         // Any call of `eval` may be a direct eval (also `eval(...args)`, or through a local binding of the real eval):
         // for exposure, all bindings in scope count as read.
         if (typeIs(callee, "identifier") && m_tree.text(callee) == "eval"

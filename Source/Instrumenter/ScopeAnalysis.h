@@ -29,6 +29,7 @@ public:
     const std::vector<std::unique_ptr<Literal>>& literals() const { return m_literals; }
     const std::vector<Site>& sites() const { return m_sites; }
     const std::vector<RestoreGuard>& guards() const { return m_guards; }
+    const std::vector<TaggedTemplate>& taggedTemplates() const { return m_taggedTemplates; }
     Scope* rootScope() const { return m_scopes.front().get(); }
     bool isScriptStrict() const { return rootScope()->isStrict; }
 
@@ -77,6 +78,7 @@ private:
     std::vector<std::unique_ptr<Literal>> m_literals;
     std::vector<Site> m_sites;
     std::vector<RestoreGuard> m_guards;
+    std::vector<TaggedTemplate> m_taggedTemplates;
     std::vector<std::pair<Scope*, std::string>> m_annexBFunctions;
     // Every identifier reference (read or write), with the scope it occurs in; resolved after the walk, when every
     // declaration (hoisted `var`s, later `let`s, function names) is known.

@@ -102,6 +102,16 @@ const Snippet snippets[] = {
         "break outer; print(i, j, (() => i + j)()); } }\n"
         "const t = (s, ...v) => s.raw.join('|') + v.length; print(t`a${() => 1}b${2}`, `x${(() => 'y')()}z`);\n"
         "const re = /[/]\\d+(?=a)/g; print(re.test('/12a'), 'a/b'.split(/\\//).length);" },
+    // Tagged templates become calls with the site's strings object routed through the runtime: the same calls, the
+    // same `this`, the same evaluation order, one strings object per site; `eval` tags and eval code stay as written.
+    { "TaggedTemplates",
+        "const id = (s) => s; const site = () => id`a${0}b`; print(site() === site(), site() === id`a${0}b`);\n"
+        "const o = { n: 0, t(s, v) { this.n += v; return s.raw.join('|'); } }; print(o.t`x${2}\\n${3}`, o.n);\n"
+        "const log = []; const tag = (s, ...v) => { log.push(s[0]); return v.join(); };\n"
+        "print(tag`o${(log.push('sub'), tag`i${1}`)}${2}`, log.join());\n"
+        "function M(s) { return class { constructor() { this.s = s[0]; } }; } print(new M`made`().s);\n"
+        "const c = (s) => (t) => s[0] + t[0]; print(c`a``b`, String.raw`r\\n${1}`, eval`not direct`[0]);\n"
+        "const f = () => eval('id`e`'); print(f() === f(), Object.isFrozen(site()));" },
     { "ASI",
         "let a = 1\nlet f = function () { return a }\n(function () { return 2 })\nprint(f)\n"
         "let g = () => a\n[0].forEach(print)\nprint(typeof g)\n"

@@ -20,6 +20,8 @@ var __offload = (function () {
     const names = {};
     const handles = new Map();
     const paramsHandles = new WeakMap();
+    const templates = new Map();
+    let substitutions = null;
     const errors = [];
     const isHandle = (h) => h === null || (typeof h === 'object' && h.__isHandle === true);
     const api = {
@@ -97,6 +99,18 @@ var __offload = (function () {
             if (code === null) return x;
             api.register(__lastEvalMetadata());
             return code;
+        },
+        ts(site, strings) {
+            if (typeof site !== 'string' || !Array.isArray(strings) || !Object.isFrozen(strings)) errors.push('ts() got a bad site or strings object');
+            if (!templates.has(site)) templates.set(site, strings);
+            return templates.get(site);
+        },
+        tq(strings) {
+            substitutions = arguments;
+            return strings;
+        },
+        tv(index) {
+            return substitutions[index + 1];
         },
         handleOf(fn) {
             return handles.get(fn);
