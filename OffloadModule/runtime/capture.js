@@ -101,6 +101,10 @@
             this.stringList = [];
             this.blobs = P.ownedMap();
             this.followers = [];
+            // [record index, callee literal, …] of the arguments objects made by sloppy functions.
+            this.sloppyArguments = [];
+            // Strings objects of tagged template sites: extra roots named after their sites.
+            this.templateObjects = [];
             this.chainCache = P.ownedMap();
             this.intrinsicStrings = P.ownedMap();
             this.changedIntrinsics = P.ownedSet(this.intrinsics.changedIntrinsics());
@@ -605,12 +609,16 @@
             const template = registry.templates.get(handle.template);
             if (!template)
                 this.fail(index, `scope template ${handle.template} belongs to no registered script`);
+            const evalVars = registry.evalVarsOf(handle);
+            if (evalVars !== undefined)
+                this.fail(index, `a sloppy direct eval declared ${evalVars} in this function's scope, which a restore cannot declare yet`);
             if (template.privateClass >= 0)
                 this.reachClassEvaluation(handle.parent, template.script.sid, template.privateClass, index);
-            // Each closure made in a parameter list gets a handle of its own (Instrumentation.md), so closures that
+            // A parameter scope's handle is shared by the closures of one call only when it is kept with the call's
+            // arguments object (Instrumentation.md, "Parameter scopes"); others get a handle each, so closures that
             // share the parameters could not share them again after a restore.
-            if (template.kind === "params")
-                this.fail(index, "a closure made in a parameter default expression cannot be captured yet");
+            if (template.kind === "params" && !registry.isCachedParamsHandle(handle))
+                this.fail(index, "a closure made in the parameter list of an arrow function, of a function nested in a parameter list, or where a binding named arguments hides the arguments object cannot be captured yet");
             const bindings = [];
             for (let bindingIndex = 0; bindingIndex < template.bindings.length; ++bindingIndex) {
                 const [name, kind] = template.bindings[bindingIndex];
@@ -729,12 +737,20 @@
 
         // An arguments object is unmapped when its callee is the %ThrowTypeError% accessor (strict functions, and
         // functions with non-simple parameters); otherwise it was made by a sloppy function and may still be mapped to
-        // its parameters. A rebuilt one is not mapped: refused when closures can read those parameters.
+        // its parameters: which indices are, and to which call's scope, is found once the walk is done
+        // (linkMappedArguments). A sloppy function that is not instrumented (or whose callee property the program
+        // replaced) cannot be told: refused when the object has indices.
         describeArguments(object, index) {
             const callee = P.getOwnPropertyDescriptor(object, "callee");
             const isUnmapped = !!callee && !("value" in callee) && !callee.configurable && callee.get === this.intrinsics.byPath.get("%ThrowTypeError%");
-            if (!isUnmapped && this.mayBeAliased(object, callee))
-                this.fail(index, "the arguments object of a sloppy-mode function stays tied to parameters that closures read, which a rebuilt one would not be");
+            if (!isUnmapped) {
+                const info = callee && "value" in callee && typeof callee.value === "function" ? registry.functionInfo(callee.value) : undefined;
+                const literal = info && registry.literals.get(info.literal);
+                if (literal && literal.parameters)
+                    this.sloppyArguments.push(index, literal);
+                else if (this.hasIndexKey(object))
+                    this.fail(index, "the arguments object of a sloppy-mode function that is not its callee's any more may stay tied to parameters closures read, which cannot be told");
+            }
             // JavaScriptCore lists `callee` and @@iterator of an arguments object lazily, before or after added keys
             // depending on its history, which a rebuilt one cannot repeat: the order is made canonical instead.
             // FIXME: keep the engine's order (Reflect.ownKeys of a restored arguments object may differ).
@@ -751,32 +767,86 @@
             add((key) => key === "callee");
             add((key) => typeof key === "string" && `${+key}` !== key && key !== "length" && key !== "callee");
             add((key) => typeof key === "symbol");
-            return { kind: Kind.Arguments, mapped: isUnmapped ? 0 : 1, body: this.describeBody(object, index, null, keys) };
+            return { kind: Kind.Arguments, mapped: isUnmapped ? 0 : 1, scope: null, aliased: [], body: this.describeBody(object, index, null, keys) };
         }
 
-        mayBeAliased(object, callee) {
-            let hasIndex = false;
+        hasIndexKey(object) {
             const keys = P.ownKeys(object);
-            for (let i = 0; i < keys.length && !hasIndex; ++i)
-                hasIndex = typeof keys[i] === "string" && `${+keys[i]}` === keys[i];
-            if (!hasIndex)
-                return false;
-            const info = callee && "value" in callee && typeof callee.value === "function" ? registry.functionInfo(callee.value) : undefined;
-            const literal = info && registry.literals.get(info.literal);
-            if (!literal)
-                return true;
-            // The parameters of the function's own scope that nested code reads are exactly its templates' params.
-            const templates = literal.script.metadata.templates;
-            for (let t = 0; t < templates.length; ++t) {
-                if (templates[t].function !== literal.index)
-                    continue;
-                const bindings = templates[t].bindings;
-                for (let b = 0; b < bindings.length; ++b) {
-                    if (bindings[b][1] === "param")
-                        return true;
-                }
+            for (let i = 0; i < keys.length; ++i) {
+                if (typeof keys[i] === "string" && `${+keys[i]}` === keys[i])
+                    return true;
             }
             return false;
+        }
+
+        // A sloppy function's arguments object keeps index i mapped to its i-th parameter (the last of that name)
+        // until the index is deleted or redefined. Only parameters that closures read (those its scope template
+        // lists) can tell: for each, the captured scope instances of the callee's function template whose binding
+        // holds the same value are probed by writing a fresh object through the arguments object and reading the
+        // binding back through the handle (then the value is written back). Neither the write nor the getter can run
+        // user code: the index is the object's own writable data property, and the getter is the instrumenter's.
+        linkMappedArguments() {
+            if (!this.sloppyArguments.length)
+                return;
+            const scopesOf = P.ownedMap();
+            for (let i = 0; i < this.plans.length; ++i) {
+                if (this.plans[i].kind !== Kind.Scope)
+                    continue;
+                const list = scopesOf.get(this.plans[i].template);
+                if (list)
+                    list.push(i);
+                else
+                    scopesOf.set(this.plans[i].template, [i]);
+            }
+            for (let n = 0; n < this.sloppyArguments.length; n += 2) {
+                const index = this.sloppyArguments[n];
+                const literal = this.sloppyArguments[n + 1];
+                const object = this.objects[index];
+                const templates = literal.script.metadata.templates;
+                let templateIndex = -1;
+                for (let t = 0; t < templates.length && templateIndex < 0; ++t)
+                    templateIndex = templates[t].function === literal.index && templates[t].kind === "function" ? t : -1;
+                const candidates = templateIndex >= 0 ? scopesOf.get(`${literal.script.sid}:${templateIndex}`) : undefined;
+                if (!candidates)
+                    continue;
+                // [argument index, binding index] of the parameters closures read, each the last of its name.
+                const parameters = literal.parameters;
+                const bindings = templates[templateIndex].bindings;
+                const pairs = [];
+                for (let i = 0; i < parameters.length; ++i) {
+                    let isLast = true;
+                    for (let j = i + 1; j < parameters.length && isLast; ++j)
+                        isLast = parameters[j] !== parameters[i];
+                    if (!isLast)
+                        continue;
+                    for (let b = 0; b < bindings.length; ++b) {
+                        if (bindings[b][0] === parameters[i] && bindings[b][1] === "param")
+                            pairs.push(i, b);
+                    }
+                }
+                for (let c = 0; c < candidates.length; ++c) {
+                    const handle = this.objects[candidates[c]];
+                    const aliased = [];
+                    for (let p = 0; p < pairs.length; p += 2) {
+                        const descriptor = P.getOwnPropertyDescriptor(object, `${pairs[p]}`);
+                        if (!descriptor || !("value" in descriptor) || !descriptor.writable || descriptor.value !== handle.getter(pairs[p + 1]))
+                            continue;
+                        const probe = {};
+                        object[pairs[p]] = probe;
+                        const seen = handle.getter(pairs[p + 1]);
+                        object[pairs[p]] = descriptor.value;
+                        if (seen === probe)
+                            aliased.push(pairs[p]);
+                    }
+                    if (aliased.length) {
+                        const plan = this.plans[index];
+                        plan.scope = handle;
+                        // In ascending order: the parameters were probed in order.
+                        plan.aliased = aliased;
+                        break;
+                    }
+                }
+            }
         }
 
         // A generator function's `prototype` object inherits from %GeneratorPrototype% like the generators it makes,
@@ -796,10 +866,16 @@
         }
 
         describeArray(array, index) {
-            // A tagged template's strings object is cached by its call site; a re-created site would make another.
+            // A tagged template's strings object is cached by its call site: it travels as the array it is and as an
+            // extra root naming the site, whose runtime call gives it again after a restore (registry.ts). One made
+            // by a site the instrumenter did not route (in eval code, or tagged by `eval`) cannot be given again.
             const raw = P.getOwnPropertyDescriptor(array, "raw");
-            if (raw && "value" in raw && P.isArray(raw.value) && !P.isExtensible(array))
-                this.fail(index, "the strings object of a tagged template cannot be captured yet (its call site keeps it)");
+            if (raw && "value" in raw && P.isArray(raw.value) && !P.isExtensible(array)) {
+                const site = registry.templateSiteOf(array);
+                if (site === undefined)
+                    this.fail(index, "the strings object of a tagged template in code made at run time (or tagged by eval) cannot be captured: its call site keeps it");
+                this.templateObjects.push(array);
+            }
             const length = array.length;
             // The dense part is canonical (SnapshotFormat.md): the longest prefix of plain elements that ends with
             // an element and is at least half full. Index keys come first, in ascending order, so when key
@@ -1026,6 +1102,7 @@
                     this.plans.push(plan);
                 }
             } while (this.growWeakCollections() || this.plans.length < this.objects.length);
+            this.linkMappedArguments();
             this.renumber();
         }
 
@@ -1051,6 +1128,8 @@
                 visit(intrinsic);
             for (const follower of this.followers)
                 visit(follower);
+            for (const strings of this.templateObjects)
+                visit(strings);
             for (let i = 0; i < order.length; ++i)
                 forEachReference(this.plans[order[i]], visit);
             if (order.length !== this.objects.length)
@@ -1318,6 +1397,10 @@
                 break;
             case Kind.Arguments:
                 writer.u8(plan.mapped);
+                this.writeValue(writer, plan.scope);
+                writer.varint(plan.aliased.length);
+                for (let i = 0; i < plan.aliased.length; ++i)
+                    this.writeValue(writer, plan.aliased[i]);
                 break;
             case Kind.Symbol:
                 this.writeValue(writer, plan.description);
@@ -1349,7 +1432,7 @@
             for (const scope of this.lexicalScopes)
                 this.writeValue(roots, scope || null);
             this.writeValue(roots, this.runtime.pending);
-            roots.varint(this.changedIntrinsics.size + this.followers.length);
+            roots.varint(this.changedIntrinsics.size + this.followers.length + this.templateObjects.length);
             for (const intrinsic of this.changedIntrinsics) {
                 roots.varint(this.stringIndex(`intrinsic ${this.intrinsics.pathOf.get(intrinsic)}`));
                 this.writeValue(roots, intrinsic);
@@ -1357,6 +1440,10 @@
             for (const follower of this.followers) {
                 roots.varint(this.stringIndex("promise follower"));
                 this.writeValue(roots, follower);
+            }
+            for (const strings of this.templateObjects) {
+                roots.varint(this.stringIndex(`template ${registry.templateSiteOf(strings)}`));
+                this.writeValue(roots, strings);
             }
 
             // Long strings travel as blobs too.
@@ -1520,6 +1607,9 @@
             break;
         case Kind.ProxyRevoke:
             visit(plan.proxy);
+            break;
+        case Kind.Arguments:
+            visit(plan.scope);
             break;
         case Kind.Symbol:
         case Kind.RegisteredSymbol:

@@ -353,7 +353,18 @@
                 const mapped = reader.u8();
                 if (mapped > 1)
                     reader.fail("unknown arguments object kind");
-                return { kind, id, mapped, body: this.readBody(reader) };
+                const scope = this.readValue(reader);
+                const count = reader.varint();
+                const aliased = [];
+                for (let i = 0; i < count; ++i) {
+                    const value = this.readValue(reader);
+                    if (typeof value !== "number" || !(value >= 0) || (i && value <= aliased[i - 1]))
+                        reader.fail("an aliased index of an arguments object is not an ascending index");
+                    aliased.push(value);
+                }
+                if ((scope === null) !== !count || (scope !== null && (!(scope instanceof Ref) || !mapped)))
+                    reader.fail("an arguments object names a scope exactly when it is mapped and lists aliased indices");
+                return { kind, id, mapped, scope, aliased, body: this.readBody(reader) };
             }
             case Kind.Symbol:
                 return { kind, id, description: this.readValue(reader) };

@@ -82,9 +82,18 @@
     const weakCollectionKeys = P.ownedWeakMap();
     const runtimeObjects = P.ownedWeakSet();
     const promises = P.ownedWeakMap();
+    const evalVars = P.ownedWeakMap();
     const resolvingFunctions = P.ownedWeakMap();
     const literals = P.ownedMap();
     const templates = P.ownedMap();
+    // The handle of each call's parameter scope, by the call's arguments object (Rewriter::paramsHandleExpression),
+    // and the parameter scope handles made that way: only those are shared by every closure of their call.
+    const paramsHandles = P.ownedWeakMap();
+    // The strings object of each tagged template site ("sid:K", Rewriter::emitTaggedTemplates), and the site of each.
+    const templateObjects = P.ownedMap();
+    const templateSites = P.ownedWeakMap();
+    let substitutions = null;
+    const cachedParamsHandles = P.ownedWeakSet();
     const scripts = P.ownedMap();
 
     // Classes with private names hand over, from a static block the instrumenter adds (Rewriter::emitPrivateNames),
@@ -167,6 +176,28 @@
             return functions.get(fn);
         },
 
+        // The site whose strings object `object` is, or undefined.
+        templateSiteOf(object) {
+            return templateSites.get(object);
+        },
+
+        // A restore gives a site its captured strings object back: the site gives it from then on.
+        adoptTemplateObject(site, object) {
+            templateObjects.set(site, object);
+            templateSites.set(object, site);
+        },
+
+        isCachedParamsHandle(handle) {
+            return cachedParamsHandles.has(handle);
+        },
+
+        // A restore makes each parameter scope instance in a synthesized function: code re-created there finds the
+        // instance's handle by that function's arguments object.
+        adoptParamsHandle(args, handle) {
+            paramsHandles.set(args, handle);
+            cachedParamsHandles.add(handle);
+        },
+
         setHome(fn, home) {
             FunctionStamp.setHome(fn, home);
         },
@@ -191,6 +222,26 @@
             brandedClasses = kept;
             brandedClassesPruned = kept.length;
             return live;
+        },
+
+        // A sloppy direct eval called with `scope` declared `names` in its caller's function scope: that scope and the
+        // ones between it and the eval's call site hold bindings a restore could not declare (the capture refuses them).
+        noteEvalVars(scope, names) {
+            const chain = [];
+            for (let handle = scope; handle; handle = handle.parent) {
+                const template = templates.get(handle.template);
+                if (!template || template.kind === "script")
+                    return;
+                chain[chain.length] = handle;
+                if (template.kind === "function")
+                    break;
+            }
+            for (let i = 0; i < chain.length; ++i)
+                evalVars.set(chain[i], P.arrayJoin(names, ", "));
+        },
+
+        evalVarsOf(scope) {
+            return evalVars.get(scope);
         },
 
         noteClassEvaluation(scope, literalId, cls) {
@@ -373,6 +424,42 @@
         // Makes a scope handle.
         s(template, getter, parent) {
             return new ScopeHandle(template, getter, parent);
+        },
+
+        // A tagged template site's strings object: the one a restore brought back, else the engine's (the first
+        // the site gave, which the engine keeps giving). This runs at every evaluation of a tagged template.
+        ts(site, strings) {
+            const known = templateObjects.get(site);
+            if (known !== undefined)
+                return known;
+            templateObjects.set(site, strings);
+            templateSites.set(strings, site);
+            return strings;
+        },
+
+        // The tag of the template the instrumenter put in place of the author's: returns the strings object and
+        // keeps the substitution values for tv(), which the rewritten call reads right after (no user code runs
+        // in between, so one slot is enough also for nested templates).
+        tq(strings) {
+            substitutions = arguments;
+            return strings;
+        },
+
+        tv(index) {
+            return substitutions[index + 1];
+        },
+
+        // The handle of the parameter scope of the call whose arguments object is `args`, made on first use.
+        pa(args, template, getter, parent) {
+            let handle = paramsHandles.get(args);
+            if (handle === undefined || handle.template !== template) {
+                handle = new ScopeHandle(template, getter, parent);
+                if (!paramsHandles.has(args)) {
+                    paramsHandles.set(args, handle);
+                    cachedParamsHandles.add(handle);
+                }
+            }
+            return handle;
         },
 
         // Direct eval: the string is instrumented with the caller's scope as parent.

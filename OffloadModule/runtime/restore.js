@@ -328,6 +328,25 @@
         findShapeArguments() {
             this.argumentsMaker = P.ownedMap();
             this.argumentsOfScope = P.ownedMap();
+            // Scope records whose arguments object stays mapped to some of their parameters: the aliased indices.
+            this.aliasedOfScope = P.ownedMap();
+            this.records.forEach((record, index) => {
+                if (record.kind !== Kind.Arguments || record.scope === null)
+                    return;
+                const scopeIndex = record.scope.index;
+                const scope = this.records[scopeIndex];
+                const template = scope.kind === Kind.Scope ? this.template(scope.template) : null;
+                const literal = template && template.kind === "function" ? registry.literals.get(`${template.script.sid}:${template.function}`) : null;
+                if (!literal || !literal.parameters || this.aliasedOfScope.has(scopeIndex))
+                    this.fail(`arguments record ${index} is mapped to scope record ${scopeIndex}, which is not the only arguments object of a sloppy function's call`);
+                for (const aliased of record.aliased) {
+                    if (aliased >= literal.parameters.length || !this.isAliasable(template, literal, aliased))
+                        this.fail(`arguments record ${index} maps index ${aliased} to no parameter that closures read`);
+                }
+                this.argumentsMaker.set(index, scopeIndex);
+                this.argumentsOfScope.set(scopeIndex, index);
+                this.aliasedOfScope.set(scopeIndex, this.argumentsStorage(record));
+            });
             this.records.forEach((record, index) => {
                 if (record.kind !== Kind.Scope)
                     return;
@@ -336,7 +355,7 @@
                     const value = record.bindings[i];
                     if (kind !== "arguments" || !(value instanceof Ref) || this.records[value.index].kind !== Kind.Arguments)
                         return;
-                    if (this.argumentsMaker.has(value.index))
+                    if (this.argumentsMaker.has(value.index) && this.argumentsMaker.get(value.index) !== index)
                         this.fail(`arguments record ${value.index} belongs to two scopes`);
                     this.argumentsMaker.set(value.index, index);
                     this.argumentsOfScope.set(index, value.index);
@@ -344,9 +363,63 @@
             });
         }
 
+        // JavaScriptCore lists the indices an arguments object still holds from its call first, in ascending order
+        // (the mapped ones are among them), then the others in the order they were added. So the synthesized
+        // function is called with as many arguments as the longest ascending run of the captured indices needs
+        // (and the aliased ones); it deletes those of its indices that the run does not hold (shapeArguments), and
+        // applyBody adds the others behind them.
+        argumentsStorage(record) {
+            const properties = record.body.properties;
+            const kept = [];
+            for (let i = 0; i < properties.length; i += 4) {
+                const key = properties[i];
+                if (typeof key !== "string" || `${+key}` !== key || (kept.length && +key <= kept[kept.length - 1]))
+                    break;
+                kept.push(+key);
+            }
+            const aliased = record.aliased;
+            const lastKept = kept.length ? kept[kept.length - 1] : 0;
+            const count = (aliased[aliased.length - 1] > lastKept ? aliased[aliased.length - 1] : lastKept) + 1;
+            return { aliased, count, kept };
+        }
+
         // Called by synthesized code: the arguments object of the scope instance being made.
         shapeArguments(instance, args) {
             this.set(this.argumentsOfScope.get(instance), args, true);
+            const storage = this.aliasedOfScope.get(instance);
+            for (let i = 0; storage && i < storage.count; ++i) {
+                if (!listIncludes(storage.kept, i))
+                    P.deleteProperty(args, i);
+            }
+        }
+
+        // Whether the i-th parameter of a sloppy function can be aliased by its arguments object to a binding of its
+        // scope template: closures read it (the template lists it) and no later parameter has the same name.
+        isAliasable(template, literal, i) {
+            const name = literal.parameters[i];
+            for (let j = i + 1; j < literal.parameters.length; ++j) {
+                if (literal.parameters[j] === name)
+                    return false;
+            }
+            for (const [bindingName, kind] of template.bindings) {
+                if (bindingName === name && kind === "param")
+                    return true;
+            }
+            return false;
+        }
+
+        // The parameter list of the synthesized function of a sloppy function's scope instance whose arguments
+        // object stays mapped at the `aliased` indices of its storage (argumentsStorage: called with `count`).
+        // An aliased index gets the parameter's own name, so that the function's arguments object maps it to the
+        // binding; every other index gets `__ofp`, repeated once more at the end: a sloppy function maps only the
+        // last parameter of a name, and that one lies beyond the arguments passed.
+        formalParameters(template, storage) {
+            const literal = registry.literals.get(`${template.script.sid}:${template.function}`);
+            const formals = [];
+            for (let i = 0; i < storage.count; ++i)
+                formals.push(listIncludes(storage.aliased, i) ? literal.parameters[i] : "__ofp");
+            formals.push("__ofp");
+            return formals;
         }
 
         // What the class of a private-names entry declares; the entry's class must be a class with private names.
@@ -759,7 +832,9 @@
                     homeIndex = i;
             }
             const makesArguments = this.argumentsOfScope.has(index);
-            const key = `${record.template}|${uninitialized}|${constants}${makesArguments ? "|a" : ""}${newTargetIndex >= 0 ? "|n" : ""}`;
+            // Instances whose arguments objects alias other parameters need other parameter lists.
+            const aliased = this.aliasedOfScope.get(index);
+            const key = `${record.template}|${uninitialized}|${constants}${makesArguments ? "|a" : ""}${newTargetIndex >= 0 ? "|n" : ""}${aliased ? `|${P.arrayJoin(aliased.aliased, ",")}|${aliased.count}` : ""}`;
             shape = this.shapeByKey.get(key);
             if (shape === undefined) {
                 shape = this.shapes.length;
@@ -769,7 +844,7 @@
                     thisIndex = template.bindings[i][1] === "this" ? i : -1;
                 if (newTargetIndex >= 0 && homeIndex >= 0)
                     this.fail(`scope record ${index} needs both new.target and a home object`);
-                this.shapes.push({ template, instances: [], uninitialized, constants, thisIndex, makesArguments, newTargetIndex, homeIndex });
+                this.shapes.push({ template, instances: [], uninitialized, constants, thisIndex, makesArguments, newTargetIndex, homeIndex, aliased });
             }
             this.shapes[shape].instances.push(index);
             this.shapeIds.set(index, shape);
@@ -792,11 +867,16 @@
             const constants = initialized.filter(([, i]) => shape.constants[i] === "c");
             const constantNames = P.ownedSet(constants.map(([name]) => name));
             const mutable = initialized.filter(([name]) => !constantNames.has(name));
-            const declared = [...P.ownedSet(mutable.map(([name]) => name))];
+            // The parameters a shape takes are declared by its parameter list.
+            const formals = shape.aliased ? P.ownedSet(this.formalParameters(template, shape.aliased)) : null;
+            const declared = [...P.ownedSet(mutable.map(([name]) => name))].filter((name) => !formals || !formals.has(name));
             let code = declared.length ? `let ${declared.join(",")};` : "";
             // No expression gives the home object: the capture finds it (Capture.homeOwner).
             const cases = template.bindings.map(([name, kind], i) => (kind === "home" ? "" : `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`)).join("");
             code += `let ${template.handle}=${context}.h(${instance},(__ofi)=>{switch(__ofi){${cases}}});`;
+            // Code re-created in a parameter list finds its scope's handle by the arguments object (registry.pa).
+            if (template.kind === "params")
+                code += `${context}.adoptParamsHandle(arguments,${template.handle});`;
             // Scopes with many closure sites call a maker for their handle (Documentation/Instrumentation.md).
             if (template.kind !== "script" && template.handle.startsWith("__ofs"))
                 code += `const ${template.handle.replace("__ofs", "__ofm")}=()=>${template.handle};`;
@@ -808,6 +888,18 @@
             if (constants.length)
                 code += `const ${constants.map(([name, i]) => `${name}=${context}.cv(${instance},${i})`).join(",")};`;
             return code;
+        }
+
+        isBodyOfParams(template) {
+            if (template.kind !== "function" || template.parent < 0)
+                return false;
+            const parent = template.script.metadata.templates[template.parent];
+            return parent.kind === "params" && parent.function === template.function;
+        }
+
+        // Called by synthesized code: see scopeBody.
+        adoptParamsHandle(args, handle) {
+            registry.adoptParamsHandle(args, handle);
         }
 
         // {shape: function (__ofr, __ofx) {…}} for the shapes of the given child instances. A shape's function text
@@ -826,7 +918,8 @@
                     const directive = template.strict && !parentStrict ? "\"use strict\";" : "";
                     // Scopes inside a function (blocks, loops, catch clauses, eval code, arrows) share its `this` and
                     // `new.target`: their shapes are arrows, so that those stay the function shape's.
-                    const sharesThis = template.arrow || template.kind === "block" || template.kind === "for" || template.kind === "catch" || template.kind === "eval";
+                    // So does the body of a function whose parameters have a scope of their own, which holds them.
+                    const sharesThis = template.arrow || template.kind === "block" || template.kind === "for" || template.kind === "catch" || template.kind === "eval" || this.isBodyOfParams(template);
                     const body = `${directive}${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${this.deadZoneDeclarations(shapeId, "return;")}`;
                     const argumentsPrologue = "const __ofr=__offload.rc,__ofx=__ofr.shapeInstance;__ofr.shapeArguments(__ofx,arguments);";
                     if (this.shapes[shapeId].makesArguments && sharesThis)
@@ -842,7 +935,11 @@
                             : `class extends __offload.rc.thisGiver{constructor(__ofr,__ofx){super();${body}}}`;
                     } else if (this.shapes[shapeId].makesArguments) {
                         // Called with no arguments: its arguments object becomes the captured one (applyBody).
-                        text = `function(){${directive}${argumentsPrologue}${body}}`;
+                        // A sloppy function's scope whose arguments object stays mapped takes its parameters, so that
+                        // its own arguments object maps them (Restore.s calls it with enough arguments).
+                        const aliased = this.shapes[shapeId].aliased;
+                        const formals = aliased ? P.arrayJoin(this.formalParameters(template, aliased), ",") : "";
+                        text = `function(${formals}){${directive}${argumentsPrologue}${body}}`;
                     } else
                         text = sharesThis ? `(__ofr,__ofx)=>{${body}}` : `function(__ofr,__ofx){${body}}`;
                     this.shapeFunctions.set(cacheKey, text);
@@ -930,8 +1027,11 @@
             const directive = template.strict && !parentStrict ? "\"use strict\";" : "";
             const body = `${this.scopeBody(shapeId, "__ofr", "__ofx", parentStrict || template.strict)}${this.deadZoneDeclarations(shapeId, "return;")}`;
             const head = `${template.home.static ? "static " : ""}[__offload.rc.sk(${shapeId})]`;
-            if (shape.makesArguments)
-                return `${head}(){${directive}const __ofr=__offload.rc,__ofx=__ofr.shapeInstance;__ofr.shapeArguments(__ofx,arguments);${body}}`;
+            if (shape.makesArguments) {
+                // Like a function shape (childShapesFor): a sloppy method's mapped arguments need its parameters.
+                const formals = shape.aliased ? P.arrayJoin(this.formalParameters(template, shape.aliased), ",") : "";
+                return `${head}(${formals}){${directive}const __ofr=__offload.rc,__ofx=__ofr.shapeInstance;__ofr.shapeArguments(__ofx,arguments);${body}}`;
+            }
             return `${head}(__ofr,__ofx){${directive}${body}}`;
         }
 
@@ -1221,7 +1321,14 @@
                 }
                 if (shape.makesArguments)
                     this.shapeInstance = index;
-                const args = shape.makesArguments ? [] : [this, index];
+                let args = [this, index];
+                if (shape.makesArguments) {
+                    // As many arguments as the aliased parameters the shape function takes (childShapesFor).
+                    const storage = this.aliasedOfScope.get(index);
+                    args = [];
+                    for (let i = 0; storage && i < storage.count; ++i)
+                        args[i] = undefined;
+                }
                 if (shape.newTargetIndex >= 0) {
                     // A derived class whose super() returns `thisValue` (thisGiver), constructed with the new.target.
                     const newTarget = this.resolveNow(this.records[index].bindings[shape.newTargetIndex]);
@@ -1511,6 +1618,9 @@
 
         // Properties of objects the engine made (functions, errors) may come in another order than captured.
         restoreOrder(index, object, keys, properties, skip) {
+            // Deleting an index an arguments object maps would unmap it: those stay where they are.
+            const record = this.records[index];
+            const aliased = record.kind === Kind.Arguments && record.aliased.length ? record.aliased : null;
             const own = P.ownKeys(object);
             const actual = skip ? own.filter((key) => !skip(key)) : own;
             let first = 0;
@@ -1519,6 +1629,8 @@
             if (first === keys.length && actual.length === keys.length)
                 return;
             for (let i = first; i < keys.length; ++i) {
+                if (aliased && typeof keys[i] === "string" && listIncludes(aliased, +keys[i]))
+                    continue;
                 const descriptor = P.getOwnPropertyDescriptor(object, keys[i]);
                 if (descriptor && descriptor.configurable) {
                     P.deleteProperty(object, keys[i]);
@@ -1581,6 +1693,11 @@
 
         finish() {
             const runtime = this.runtime;
+            // Each tagged template site gives its captured strings object again.
+            for (const [name, value] of this.decoded.extraRoots) {
+                if (P.stringSlice(name, 0, 9) === "template ")
+                    registry.adoptTemplateObject(P.stringSlice(name, 9), this.resolve(value));
+            }
             runtime.pending = this.resolve(this.decoded.pending);
             runtime.turn = this.decoded.turn;
             // A loop: by now Array.prototype.forEach is the program's own if it replaced it.

@@ -60,11 +60,15 @@
             registry.registerScript(result.sid, result.code, result.metadata);
             dynamicScripts.push([result.sid, result.code, result.metadata]);
         }
-        return result.code;
+        return result;
     };
 
     offload.instrumentEval = (source, scope, isStrict) => {
-        const code = instrumentDynamic(source, isStrict ? "strict-eval" : "eval");
+        const { sid, code } = instrumentDynamic(source, isStrict ? "strict-eval" : "eval");
+        // `var`s a sloppy eval adds to its caller's function scope are bindings no template lists (Instrumentation.md).
+        const callerVars = registry.scripts.get(sid).metadata.callerVars;
+        if (callerVars && scope)
+            registry.noteEvalVars(scope, callerVars);
         // The eval code reads its parent scope from here once, at its start (Documentation/Instrumentation.md).
         offload.hooks.evh = scope;
         return code;
@@ -98,7 +102,7 @@
         // Validate first, with the real constructor: it throws the engine's own SyntaxError for bad input.
         P.apply(P.Function, undefined, args);
         const source = `(function anonymous(${P.arrayJoin(parts, ",")}\n) {\n${body}\n})`;
-        return P.eval(instrumentDynamic(source, "function"));
+        return P.eval(instrumentDynamic(source, "function").code);
     }
 
     const api = offload.hooks;

@@ -89,7 +89,8 @@ std::optional<InstrumentationResult> Instrumenter::instrument(
 
     InstrumentationResult result;
     result.scriptId = scriptId(source);
-    Rewriter rewriter(source, analysis, { result.scriptId, isEval, options.parentHandleExpression });
+    Rewriter rewriter(source, analysis,
+        { result.scriptId, isEval, options.parentHandleExpression, options.kind == SourceKind::Script });
     rewriter.run();
     result.code = rewriter.code();
     result.metadataJson = MetadataWriter(analysis, rewriter, result.scriptId, sourceKindName(options.kind)).write();

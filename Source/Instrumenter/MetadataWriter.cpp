@@ -70,7 +70,14 @@ static const char* boolean(bool value)
 std::string MetadataWriter::write() const
 {
     std::string json = "{\"version\":1,\"sid\":" + quoteString(m_scriptId) + ",\"kind\":" + quoteString(m_sourceKind)
-        + ",\"strict\":" + boolean(m_analysis.isScriptStrict()) + ",\"templates\":[";
+        + ",\"strict\":" + boolean(m_analysis.isScriptStrict());
+    if (!m_analysis.callerVars().empty()) {
+        json += ",\"callerVars\":[";
+        for (size_t i = 0; i < m_analysis.callerVars().size(); ++i)
+            json += (i ? "," : "") + quoteString(m_analysis.callerVars()[i]);
+        json += "]";
+    }
+    json += ",\"templates\":[";
     bool isFirst = true;
     for (Scope* scope : m_rewriter.templates()) {
         if (!isFirst)
@@ -121,6 +128,8 @@ std::string MetadataWriter::write() const
         } else
             json += "null";
         json += ",\"paramsStart\":" + (offset.paramsStart ? std::to_string(*offset.paramsStart) : std::string("null"));
+        json += ",\"parameters\":"
+            + (literal->simpleParameters ? nameList(*literal->simpleParameters) : std::string("null"));
         json += ",\"members\":[";
         for (size_t i = 0; i < literal->members.size(); ++i)
             json += (i ? "," : "") + std::to_string(literal->members[i]);

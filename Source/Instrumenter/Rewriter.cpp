@@ -55,8 +55,17 @@ std::string Rewriter::literalId(size_t index) const
     return quoteString(m_options.scriptId + ":" + std::to_string(index));
 }
 
-std::string Rewriter::getter(const Scope& scope) const
+std::string Rewriter::getter(const Scope& scope, const Scope* from) const
 {
+    auto isHidden = [&](const std::string& name) {
+        if (scope.kind != ScopeKind::Params)
+            return false;
+        for (const Scope* between = from; between && between != &scope; between = between->parent) {
+            if (between->declares(name))
+                return true;
+        }
+        return false;
+    };
     std::string text = "(__ofi) => { switch (__ofi) {";
     for (size_t i = 0; i < scope.bindings.size(); ++i) {
         auto& binding = scope.bindings[i];
@@ -75,7 +84,10 @@ std::string Rewriter::getter(const Scope& scope) const
             text += "new.target";
             break;
         default:
-            text += binding.name;
+            // A parameter that a body `var` or function of the same name hides. Such a getter is only used when
+            // no closure was made in the parameter list of this call (Rewriter::paramsHandleExpression): then
+            // nothing can read the parameter any more.
+            text += isHidden(binding.name) ? "void 0" : binding.name;
         }
         text += ";";
     }
@@ -168,9 +180,11 @@ std::string Rewriter::handleExpression(Scope* target, Scope* from, Scope* siteHe
 {
     if (!target)
         return topExpression();
-    // Parameters, class field initializers and `for` heads cannot hold a handle variable (nothing can be declared
-    // there): their handles are made at every use. Closures made there do not share one handle object, which the
-    // runtime tolerates (Documentation/Instrumentation.md, "Uncached handles").
+    if (target->kind == ScopeKind::Params && cachesParamsHandle(*target))
+        return paramsHandleExpression(target, from, siteHeadOf);
+    // Class field initializers, `for` heads and the parameters of arrows cannot hold a handle variable (nothing can
+    // be declared there): their handles are made at every use. Closures made there do not share one handle object,
+    // which the runtime tolerates (Documentation/Instrumentation.md, "Uncached handles").
     if (target->kind == ScopeKind::Params || target->kind == ScopeKind::Field || isInHeadOf(target, from, siteHeadOf)) {
         return "__offload.s(" + templateId(*target) + ", " + getter(*target) + ", "
             + handleExpression(bindingScope(target->parent), from, siteHeadOf) + ")";
@@ -198,6 +212,52 @@ std::string Rewriter::handleExpression(Scope* target, Scope* from, Scope* siteHe
         + handleExpression(bindingScope(target->parent), from, siteHeadOf) + ")))";
 }
 
+// A non-arrow function's arguments object is new at every call and the same in its parameter list and its body: the
+// handle of its parameter scope is kept with it (`__offload.pa`), so that every closure made in the parameters and
+// the body of one call shares one handle. Not when a binding named `arguments` hides that object.
+bool Rewriter::cachesParamsHandle(const Scope& params) const
+{
+    return !params.isArrow && params.functionScope && !params.declaresArgumentsName()
+        && !params.functionScope->declaresArgumentsName();
+}
+
+// The handle of a parameter scope (see cachesParamsHandle). In the parameter list it is looked up by the arguments
+// object, which arrows nested there share. In the body it lives in a variable declared at the body's entry, made on
+// first use (joining the handle the parameter list made, if any), and read across function boundaries like any other
+// handle variable. Where neither works (in a non-arrow function nested in the parameter list, or below a binding named
+// `arguments`), the handle is uncached and the capture refuses it.
+std::string Rewriter::paramsHandleExpression(Scope* target, Scope* from, Scope* siteHeadOf)
+{
+    bool isInBody = false;
+    bool crossesBoundary = false;
+    bool hidesArguments = false;
+    for (Scope* scope = from; scope && scope != target; scope = scope->parent) {
+        if (scope == target->functionScope) {
+            isInBody = true;
+            break;
+        }
+        crossesBoundary |= scope->isBoundary();
+        hidesArguments |= (scope->isBoundary() && !scope->isArrow) || scope->declaresArgumentsName();
+    }
+    auto parent = [&] { return handleExpression(bindingScope(target->parent), from, siteHeadOf); };
+    auto lookup = [&] {
+        return "__offload.pa(arguments, " + templateId(*target) + ", " + getter(*target, from) + ", " + parent() + ")";
+    };
+    auto name = handleName(*target);
+    if (isInBody && (crossesBoundary || target->isEager)) {
+        if (!m_isPlanning)
+            target->needsVariable = true;
+        return name;
+    }
+    if (hidesArguments)
+        return "__offload.s(" + templateId(*target) + ", " + getter(*target, from) + ", " + parent() + ")";
+    if (!isInBody)
+        return lookup();
+    if (!m_isPlanning)
+        target->needsVariable = true;
+    return "(" + name + " || (" + name + " = " + lookup() + "))";
+}
+
 void Rewriter::planEagerHandles()
 {
     for (Scope* scope : m_templates) {
@@ -210,8 +270,17 @@ void Rewriter::planEagerHandles()
         // Static blocks, static fields and methods called from them run before __offload.f() of the class returns;
         // the handle their hook calls refer to must exist before the class is defined.
         Scope* target = bindingScope(literal->scope);
-        if (target && target->kind != ScopeKind::Params && target->kind != ScopeKind::Field)
+        if (!target || target->kind == ScopeKind::Field)
+            continue;
+        if (target->kind != ScopeKind::Params)
             target->isEager = true;
+        else if (cachesParamsHandle(*target)) {
+            // Eager in the body; a class in the parameter list itself finds the handle by the arguments object.
+            bool isInBody = false;
+            for (Scope* scope = literal->scope; scope && scope != target && !isInBody; scope = scope->parent)
+                isInBody = scope == target->functionScope;
+            target->isEager |= isInBody;
+        }
     }
     // The script's top level runs once: its handle is made at its start, which also keeps the getter out of every
     // creation site.
@@ -314,6 +383,8 @@ void Rewriter::emitSites()
         if (literal->kind == LiteralKind::Class && literal->hasPrivateNames)
             emitPrivateNames(*literal);
     }
+    if (m_options.routesTemplateObjects)
+        emitTaggedTemplates();
     for (auto& literal : literals) {
         int marker = static_cast<int>(literal->index * 3);
         insert(literal->start, false, literal->depth, Marker, {}, marker);
@@ -364,6 +435,30 @@ void Rewriter::emitPrivateNames(const Literal& literal)
     }
 }
 
+// `tag\`a${x}b\`` becomes `tag(__offload.ts("sid:K", __offload.tq\`a${x}b\`), __offload.tv(0))`: the same call with
+// the same arguments, evaluated in the same order (the tag, its strings object, then the substitutions). `tq` gets
+// the site's strings object from the engine and keeps the substitution values, which `tv` hands out (no user code
+// runs between the two); `ts` returns the strings object the runtime holds for site K (a restored one), or
+// remembers the engine's. Sites are numbered in the order the walk meets them (an outer call before the calls in
+// its tag). A tagged template constructed by `new` keeps being
+// the constructor: `new tag\`x\`` becomes `new (tag(…))`.
+void Rewriter::emitTaggedTemplates()
+{
+    size_t site = 0;
+    for (auto& tagged : m_analysis.taggedTemplates()) {
+        if (tagged.needsNewParentheses) {
+            insert(tagged.callStart, false, tagged.depth, OuterWrapper, "(");
+            insert(tagged.callEnd, true, tagged.depth, OuterWrapper, ")");
+        }
+        insert(tagged.templateStart, false, tagged.depth, Hook,
+            "(__offload.ts(" + quoteString(m_options.scriptId + ":" + std::to_string(site++)) + ", __offload.tq");
+        std::string closing = ")";
+        for (size_t i = 0; i < tagged.substitutionCount; ++i)
+            closing += ", __offload.tv(" + std::to_string(i) + ")";
+        insert(tagged.templateEnd, true, tagged.depth, Hook, closing + ")");
+    }
+}
+
 std::string Rewriter::registration(Scope* scope, const std::string& handle) const
 {
     if (scope->hoistedFunctions.empty())
@@ -379,6 +474,18 @@ std::string Rewriter::entryCode(Scope* scope, std::string& registrationCode)
     bool isTemplate = scope->templateIndex >= 0;
     std::string code;
     std::string handle;
+    if (isTemplate && scope->kind == ScopeKind::Params) {
+        // Declared at the body's entry (a parameter list cannot declare anything); see paramsHandleExpression.
+        if (!cachesParamsHandle(*scope))
+            return {};
+        handle = handleName(*scope);
+        if (scope->isEager) {
+            return "let " + handle + " = __offload.pa(arguments, " + templateId(*scope) + ", "
+                + getter(*scope, scope->functionScope) + ", "
+                + handleExpression(bindingScope(scope->parent), scope->functionScope, scope->headOf) + ");";
+        }
+        return scope->needsVariable ? "let " + handle + ";" : std::string();
+    }
     if (isTemplate) {
         handle = handleName(*scope);
         if (scope->isEager) {
@@ -415,6 +522,16 @@ void Rewriter::emitEntries()
                 + registration(scope, handle) + " }";
             for (uint32_t offset : scope->entryOffsets)
                 insert(offset, false, scope->entryDepth, EntryCode, code);
+            continue;
+        }
+        if (scope->kind == ScopeKind::Params) {
+            std::string registrationCode;
+            std::string code = scope->templateIndex >= 0 ? entryCode(scope, registrationCode) : std::string();
+            Scope* body = scope->functionScope;
+            if (!code.empty() && body && !body->entryOffsets.empty()) {
+                insert(body->entryOffsets.front(), false, body->entryDepth, EntryCode,
+                    (body->entryNeedsSemicolon ? ";" : "") + code);
+            }
             continue;
         }
         if (scope->entryOffsets.empty() && !scope->isExpressionBody)

@@ -19,6 +19,9 @@ public:
         std::string scriptId;
         bool isEval { false };
         std::string parentHandleExpression;
+        // Tagged templates of scripts route their strings objects through the runtime; code made at run time
+        // (eval, new Function) can be made again with new sites, so its tagged templates are left as they are.
+        bool routesTemplateObjects { false };
     };
 
     struct Offsets {
@@ -54,10 +57,13 @@ private:
     void chooseTemplates();
     void planEagerHandles();
     std::string handleExpression(Scope*, Scope* from, Scope* siteHeadOf);
+    std::string paramsHandleExpression(Scope*, Scope* from, Scope* siteHeadOf);
+    bool cachesParamsHandle(const Scope&) const;
     bool isShadowed(Scope* target, Scope* from) const;
     bool isInHeadOf(Scope* target, Scope* from, Scope* siteHeadOf) const;
     bool crossesBoundary(Scope* from, Scope* target) const;
-    std::string getter(const Scope&) const;
+    // `from` is where the getter is written: a Params scope's bindings that the body hides read as undefined there.
+    std::string getter(const Scope&, const Scope* from = nullptr) const;
     std::string templateId(const Scope&) const;
     std::string literalId(size_t) const;
     // The handle declaration at the scope's entry; `registrationCode` gets the __offload.d() of its hoisted functions.
@@ -66,6 +72,7 @@ private:
     std::string topExpression();
     void emitSites();
     void emitPrivateNames(const Literal&);
+    void emitTaggedTemplates();
     void emitEntries();
     void insert(uint32_t offset, bool isClosing, unsigned depth, Slot, std::string text, int marker = -1);
     void apply();

@@ -76,6 +76,15 @@ bool Scope::declares(std::string_view name) const
     return std::find(shadowNames.begin(), shadowNames.end(), name) != shadowNames.end();
 }
 
+bool Scope::declaresArgumentsName() const
+{
+    for (auto& binding : bindings) {
+        if (binding.name == "arguments" && binding.kind != BindingKind::Arguments)
+            return true;
+    }
+    return std::find(shadowNames.begin(), shadowNames.end(), "arguments") != shadowNames.end();
+}
+
 void Scope::addBinding(std::string_view name, BindingKind kind)
 {
     for (auto& binding : bindings) {

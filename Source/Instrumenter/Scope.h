@@ -38,6 +38,8 @@ struct Scope {
     bool isArrow { false };
     // For a Function scope whose parameter expressions create closures: the scope of the parameters.
     Scope* paramsScope { nullptr };
+    // For a Params scope: the Function scope of the body (its `var`s and declarations, a separate environment).
+    Scope* functionScope { nullptr };
     // The For scope whose head (initializer, test, update or right-hand side) contains this scope, if any.
     Scope* headOf { nullptr };
     // After the analysis: the exposed bindings only (what the template lists and its getter reads), in declaration
@@ -101,6 +103,9 @@ struct Scope {
             || kind == ScopeKind::StaticBlock;
     }
     bool declares(std::string_view name) const;
+    // Declares a binding named `arguments` of its own (a parameter, variable or function), which hides the
+    // arguments object of the enclosing function.
+    bool declaresArgumentsName() const;
     void addBinding(std::string_view name, BindingKind);
 };
 
@@ -144,6 +149,9 @@ struct Literal {
     std::optional<MethodInfo> method;
     std::optional<uint32_t> paramsStart;
     unsigned paramsDepth { 0 };
+    // A sloppy non-arrow function with a simple parameter list (identifiers only): its parameter names, which its
+    // mapped arguments object aliases by position.
+    std::optional<std::vector<std::string>> simpleParameters;
     std::vector<size_t> members;
     int owner { -1 };
     // Functions with a statement body: where its code starts (after the directive prologue).
@@ -197,6 +205,18 @@ struct EvalRead {
     uint32_t start;
     uint32_t end;
     bool isShorthandProperty;
+};
+
+// A tagged template (`tag\`a${x}b\``): the rewrite routes its strings object through the runtime so that the object
+// a restore brings back is the one the site gives again (Documentation/Instrumentation.md, "Tagged templates").
+struct TaggedTemplate {
+    uint32_t callStart;
+    uint32_t callEnd;
+    uint32_t templateStart;
+    uint32_t templateEnd;
+    unsigned depth;
+    size_t substitutionCount;
+    bool needsNewParentheses;
 };
 
 // Code that must not run while the runtime re-creates a class during a restore (`__offload.r` is true then): a static

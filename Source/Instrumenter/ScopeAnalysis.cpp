@@ -146,8 +146,11 @@ bool ScopeAnalysis::run()
     // Annex B.3.3 applies when a `var` of that name would not conflict with a lexical declaration in between.
     for (auto& [block, name] : m_annexBFunctions) {
         Scope* target = varScope(block);
-        if (!target)
+        if (!target) {
+            if (declaresIntoCaller(block))
+                m_callerVars.push_back(name);
             continue;
+        }
         bool conflicts = false;
         for (Scope* scope = block->parent; scope && scope != target && !conflicts; scope = scope->parent)
             conflicts = scope->declares(name);
@@ -418,7 +421,15 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         return;
     }
     if (is("variable_declaration")) {
-        visitDeclarators(node, varScope(context.scope), BindingKind::Var, context);
+        Scope* target = varScope(context.scope);
+        if (!target && declaresIntoCaller(context.scope)) {
+            for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+                TSNode declarator = ts_node_named_child(node, i);
+                if (typeIs(declarator, "variable_declarator"))
+                    m_callerVars.emplace_back(m_tree.text(childByField(declarator, "name")));
+            }
+        }
+        visitDeclarators(node, target, BindingKind::Var, context);
         return;
     }
     if (is("lexical_declaration")) {
@@ -471,6 +482,17 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         // `eval(x)` and `(eval)(x)` are direct evals; `eval?.(x)` is not.
         TSNode callee = unwrapParentheses(childByField(node, "function"));
         TSNode arguments = childByField(node, "arguments");
+        // A tagged template whose tag is `eval` is not a direct eval; rewritten as a call, it would become one.
+        if (typeIs(arguments, "template_string")
+            && !(typeIs(childByField(node, "function"), "identifier") && m_tree.text(callee) == "eval")) {
+            size_t substitutions = 0;
+            uint32_t count = ts_node_named_child_count(arguments);
+            for (uint32_t i = 0; i < count; ++i)
+                substitutions += typeIs(ts_node_named_child(arguments, i), "template_substitution");
+            m_taggedTemplates.push_back(
+                { ts_node_start_byte(node), ts_node_end_byte(node), ts_node_start_byte(arguments),
+                    ts_node_end_byte(arguments), context.depth, substitutions, needsNewParentheses(node) });
+        }
         // Any call of `eval` may be a direct eval (also `eval(...args)`, or through a local binding of the real eval):
         // for exposure, all bindings in scope count as read.
         if (typeIs(callee, "identifier") && m_tree.text(callee) == "eval"
@@ -626,6 +648,25 @@ Scope* ScopeAnalysis::varScope(Scope* scope) const
     return nullptr;
 }
 
+// Whether a `var` declared in `scope` lands in the variable environment of a sloppy direct eval's caller, which
+// the eval code's own templates cannot hold.
+bool ScopeAnalysis::declaresIntoCaller(Scope* scope) const
+{
+    for (; scope; scope = scope->parent) {
+        switch (scope->kind) {
+        case ScopeKind::Function:
+        case ScopeKind::StaticBlock:
+        case ScopeKind::Script:
+            return false;
+        case ScopeKind::Eval:
+            return !scope->isStrict;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 void ScopeAnalysis::visitDeclarators(TSNode node, Scope* target, BindingKind kind, const Context& context)
 {
     Context childContext { context.scope, context.headOf, context.depth + 1 };
@@ -727,6 +768,8 @@ void ScopeAnalysis::visitFunctionDeclaration(TSNode node, const Context& context
     case ScopeKind::Eval:
         if (scope->isStrict)
             scope->addBinding(functionName, BindingKind::Function);
+        else
+            m_callerVars.push_back(functionName);
         break;
     default:
         scope->addBinding(functionName, BindingKind::Function);
@@ -791,8 +834,10 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
     function->isStrict = isStrict;
     function->paramsScope = paramsScope;
     function->functionLiteral = static_cast<int>(index);
-    if (paramsScope)
+    if (paramsScope) {
         paramsScope->functionLiteral = static_cast<int>(index);
+        paramsScope->functionScope = function;
+    }
     literal.isStrict = isStrict;
     if (typeIs(node, "function_expression") || typeIs(node, "generator_function")) {
         TSNode name = childByField(node, "name");
@@ -800,6 +845,20 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
             function->calleeName = std::string(m_tree.text(name));
     }
 
+    if (!ts_node_is_null(parameters) && !isStrict && !literal.isArrow && typeIs(parameters, "formal_parameters")) {
+        std::vector<std::string> names;
+        bool isSimple = true;
+        uint32_t count = ts_node_named_child_count(parameters);
+        for (uint32_t i = 0; i < count && isSimple; ++i) {
+            TSNode parameter = ts_node_named_child(parameters, i);
+            if (typeIs(parameter, "comment"))
+                continue;
+            isSimple = typeIs(parameter, "identifier");
+            names.emplace_back(m_tree.text(parameter));
+        }
+        if (isSimple)
+            literal.simpleParameters = std::move(names);
+    }
     if (!ts_node_is_null(parameters)) {
         Scope* target = paramsScope ? paramsScope : function;
         Context parameterContext { target, context.headOf, depth + 1 };

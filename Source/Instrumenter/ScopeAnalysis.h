@@ -30,6 +30,9 @@ public:
     const std::vector<Site>& sites() const { return m_sites; }
     const std::vector<RestoreGuard>& guards() const { return m_guards; }
     const std::vector<EvalRead>& evalReads() const { return m_evalReads; }
+    // Sloppy eval code: the names its `var` and function declarations add to the caller's variable environment.
+    const std::vector<std::string>& callerVars() const { return m_callerVars; }
+    const std::vector<TaggedTemplate>& taggedTemplates() const { return m_taggedTemplates; }
     Scope* rootScope() const { return m_scopes.front().get(); }
     bool isScriptStrict() const { return rootScope()->isStrict; }
 
@@ -69,6 +72,7 @@ private:
     void resolveExposure();
 
     Scope* varScope(Scope*) const;
+    bool declaresIntoCaller(Scope*) const;
     bool containsSite(TSNode) const;
     bool isStaticMember(TSNode) const;
 
@@ -80,6 +84,8 @@ private:
     std::vector<Site> m_sites;
     std::vector<RestoreGuard> m_guards;
     std::vector<EvalRead> m_evalReads;
+    std::vector<std::string> m_callerVars;
+    std::vector<TaggedTemplate> m_taggedTemplates;
     std::vector<std::pair<Scope*, std::string>> m_annexBFunctions;
     // Every identifier reference (read or write), with the scope it occurs in; resolved after the walk, when every
     // declaration (hoisted `var`s, later `let`s, function names) is known.

@@ -69,8 +69,11 @@ void ScopeAnalysis::visitFor(TSNode node, const Context& context)
         visitLoopBody(body, scope, { scope, context.headOf, context.depth + 1 });
         return;
     }
-    if (declarationKind == "var")
+    if (declarationKind == "var") {
+        if (!varScope(context.scope) && declaresIntoCaller(context.scope))
+            m_callerVars.emplace_back(m_tree.text(left));
         visitPattern(left, varScope(context.scope), BindingKind::Var, childContext);
+    }
     else if (typeIs(left, "object_pattern") || typeIs(left, "array_pattern"))
         visitPattern(left, nullptr, BindingKind::Var, childContext);
     else

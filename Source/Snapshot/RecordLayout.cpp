@@ -93,6 +93,8 @@ static constexpr FieldSpec wellKnownSymbolFields[] = {
 };
 static constexpr FieldSpec argumentsFields[] = {
     { FieldType::U8, "mapped", ValueRule::Any, 1 },
+    { FieldType::Value, "scope", ValueRule::ScopeOrNull },
+    { FieldType::List, "aliased", ValueRule::ArrayIndex, 1 },
 };
 static constexpr FieldSpec intrinsicFields[] = {
     { FieldType::String, "path" },

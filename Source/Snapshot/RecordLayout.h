@@ -31,6 +31,7 @@ enum class ValueRule : uint8_t {
     Boolean, // A combinator element's called flag.
     CombinatorRef,
     ProxyOrNull,
+    ArrayIndex, // An int ≥ 0: an arguments object's index still mapped to a parameter.
 };
 
 enum class FieldType : uint8_t {

@@ -70,6 +70,35 @@ bool RecordRules::isWellKnownSymbolName(const StringEntry& entry)
         [&](auto name) { return stringEquals(entry, name); });
 }
 
+// An arguments object made by a sloppy function can stay mapped to parameters of its call, which its Scope record
+// holds: those indices are listed in ascending order, each a writable data property of the object.
+std::optional<RecordRules::Violation> RecordRules::checkArguments(const Snapshot& snapshot, const Record& record)
+{
+    bool isMapped = record.fields[0];
+    bool hasScope = record.values[0].tag != ValueTag::Null;
+    size_t aliasedCount = record.values.size() - 1;
+    if (hasScope != (aliasedCount > 0))
+        return Violation { SnapshotError::Malformed,
+            "an arguments object names a scope exactly when it lists aliased indices" };
+    if (hasScope && !isMapped)
+        return Violation { SnapshotError::Malformed, "an unmapped arguments object lists aliased indices" };
+    for (size_t i = 1; i < record.values.size(); ++i) {
+        int32_t index = record.values[i].intValue();
+        if (i > 1 && index <= record.values[i - 1].intValue())
+            return Violation { SnapshotError::NonCanonical, "aliased indices are not in ascending order" };
+        auto property = std::find_if(record.object.properties.begin(), record.object.properties.end(), [&](auto& p) {
+            if (PropertyKey::isSymbol(p.key))
+                return false;
+            auto value = arrayIndex(snapshot.strings[PropertyKey::index(p.key)]);
+            return value && *value == static_cast<uint64_t>(index);
+        });
+        if (property == record.object.properties.end() || property->isAccessor() || !(property->attributes & Writable))
+            return Violation { SnapshotError::Malformed,
+                "aliased index " + std::to_string(index) + " is not a writable data property of the arguments object" };
+    }
+    return std::nullopt;
+}
+
 std::optional<RecordRules::Violation> RecordRules::checkArray(const Snapshot& snapshot, const Record& record)
 {
     uint64_t length = record.fields[0];

@@ -28,6 +28,8 @@ public:
     static std::optional<Violation> checkArrayBuffer(const Snapshot&, const Record&);
     // A TypedArray or a DataView.
     static std::optional<Violation> checkView(const Snapshot&, const Record&);
+    // The indices an arguments object still maps to parameters of its scope.
+    static std::optional<Violation> checkArguments(const Snapshot&, const Record&);
 
     // 16 lowercase hex digits (Documentation/Instrumentation.md).
     static bool isScriptId(std::string_view);

@@ -239,6 +239,8 @@ bool Validator::checkValue(const Value& value, ValueRule rule)
         return tag == ValueTag::Null || isRefOfKind(value, RecordKind::Proxy) || expected("a Proxy ref or null");
     case ValueRule::CombinatorRef:
         return isRefOfKind(value, RecordKind::PromiseCombinator) || expected("a PromiseCombinator ref");
+    case ValueRule::ArrayIndex:
+        return (tag == ValueTag::Int && value.intValue() >= 0) || expected("an int that is not negative");
     }
     return true;
 }
@@ -372,6 +374,10 @@ bool Validator::checkRecord(uint64_t index)
     case RecordKind::TypedArray:
     case RecordKind::DataView:
         if (auto violation = RecordRules::checkView(m_snapshot, record))
+            return fail(violation->code, violation->message);
+        break;
+    case RecordKind::Arguments:
+        if (auto violation = RecordRules::checkArguments(m_snapshot, record))
             return fail(violation->code, violation->message);
         break;
     case RecordKind::ProxyRevoke:

@@ -102,6 +102,16 @@ const Snippet snippets[] = {
         "break outer; print(i, j, (() => i + j)()); } }\n"
         "const t = (s, ...v) => s.raw.join('|') + v.length; print(t`a${() => 1}b${2}`, `x${(() => 'y')()}z`);\n"
         "const re = /[/]\\d+(?=a)/g; print(re.test('/12a'), 'a/b'.split(/\\//).length);" },
+    // Tagged templates become calls with the site's strings object routed through the runtime: the same calls, the
+    // same `this`, the same evaluation order, one strings object per site; `eval` tags and eval code stay as written.
+    { "TaggedTemplates",
+        "const id = (s) => s; const site = () => id`a${0}b`; print(site() === site(), site() === id`a${0}b`);\n"
+        "const o = { n: 0, t(s, v) { this.n += v; return s.raw.join('|'); } }; print(o.t`x${2}\\n${3}`, o.n);\n"
+        "const log = []; const tag = (s, ...v) => { log.push(s[0]); return v.join(); };\n"
+        "print(tag`o${(log.push('sub'), tag`i${1}`)}${2}`, log.join());\n"
+        "function M(s) { return class { constructor() { this.s = s[0]; } }; } print(new M`made`().s);\n"
+        "const c = (s) => (t) => s[0] + t[0]; print(c`a``b`, String.raw`r\\n${1}`, eval`not direct`[0]);\n"
+        "const f = () => eval('id`e`'); print(f() === f(), Object.isFrozen(site()));" },
     { "ASI",
         "let a = 1\nlet f = function () { return a }\n(function () { return 2 })\nprint(f)\n"
         "let g = () => a\n[0].forEach(print)\nprint(typeof g)\n"
@@ -256,6 +266,16 @@ const CaptureCase captureCases[] = {
         "function mk() { let a = 1, unused = 2; var b = 'x'; { let a = 3; var g = () => a; } return () => a; } var c = "
         "mk();",
         "print(JSON.stringify(__offload.scopeOf(c)))", "{\"a\":1}" },
+    // One handle per call for a parameter scope, shared by the closures of its parameter list and its body; a body
+    // `var` named like a parameter is a binding of its own, which the parameter's getter does not read.
+    { "ParameterScopeShared",
+        "function mk(x = 1, g = () => x) { var x = 2; const h = () => x; return [g, h, () => g]; } var p = mk();",
+        "print(JSON.stringify(__offload.scopeOf(p[0])), JSON.stringify(__offload.scopeOf(p[1])), "
+        "__offload.handleOf(p[1]).parent === __offload.handleOf(p[0]), __offload.scopeOf(p[2]).g === p[0])",
+        "{\"x\":1} {\"x\":2} true true" },
+    // Made by the body when the parameter list made no closure in that call.
+    { "ParameterScopeMadeInBody", "function mk(x, g = () => x) { return () => x; } var f = mk(3, null);",
+        "print(JSON.stringify(__offload.scopeOf(f)))", "{\"x\":3}" },
     { "TopLevelLexical", "let counter = 5; const inc = () => ++counter; inc();",
         "print(__offload.scopeOf(inc).counter)", "6" },
 };

@@ -92,6 +92,8 @@ TEST(InstrumenterExposure, ClosuresInParameters)
     // The parameters form their own template when a parameter expression creates a closure.
     EXPECT_EQ(exposedBindings("function f(a, b, g = () => a) { let c; return () => c; }"), "params:a function:c");
     EXPECT_EQ(exposedBindings("function f(a, b, g = () => 1) { let c; return () => c + b; }"), "params:b function:c");
+    // With parameter expressions a body `var` of a parameter's name is a separate binding (its own environment).
+    EXPECT_EQ(exposedBindings("function f(x, g = () => x) { var x; return () => x; }"), "params:x function:x");
     // A parameter default of a nested function is nested code.
     EXPECT_EQ(exposedBindings("function f(a, b) { return function (x = a) { return x; }; }"), "function:a");
     EXPECT_EQ(exposedBindings("function f(a, b) { return ({ a: x = b } = {}) => x; }"), "function:b");

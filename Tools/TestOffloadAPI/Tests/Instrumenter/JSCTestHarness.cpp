@@ -19,6 +19,9 @@ var __offload = (function () {
     const meta = {};
     const names = {};
     const handles = new Map();
+    const paramsHandles = new WeakMap();
+    const templates = new Map();
+    let substitutions = null;
     const errors = [];
     const isHandle = (h) => h === null || (typeof h === 'object' && h.__isHandle === true);
     const realEval = eval;
@@ -40,6 +43,13 @@ var __offload = (function () {
                 try { getter(i); } catch (e) { if (!(e instanceof ReferenceError)) errors.push('getter ' + id + '[' + i + '] threw ' + e); }
             });
             return { __isHandle: true, id, getter, parent };
+        },
+        pa(args, id, getter, parent) {
+            if (typeof args !== 'object' || args === null || !('length' in args)) errors.push('pa() got no arguments object for ' + id);
+            else if (paramsHandles.has(args)) return paramsHandles.get(args);
+            const handle = api.s(id, getter, parent);
+            if (typeof args === 'object' && args !== null) paramsHandles.set(args, handle);
+            return handle;
         },
         f(fn, id, h) {
             api.counts.f++;
@@ -96,6 +106,21 @@ var __offload = (function () {
         ie(value) {
             api.counts.ie++;
             return value === realEval ? indirectEval : value;
+        },
+        ts(site, strings) {
+            if (typeof site !== 'string' || !Array.isArray(strings) || !Object.isFrozen(strings)) errors.push('ts() got a bad site or strings object');
+            if (!templates.has(site)) templates.set(site, strings);
+            return templates.get(site);
+        },
+        tq(strings) {
+            substitutions = arguments;
+            return strings;
+        },
+        tv(index) {
+            return substitutions[index + 1];
+        },
+        handleOf(fn) {
+            return handles.get(fn);
         },
         scopeOf(fn) {
             const out = {};

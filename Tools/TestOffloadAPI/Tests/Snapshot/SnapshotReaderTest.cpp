@@ -351,6 +351,54 @@ TEST(SnapshotReader, RejectsMalformedPromiseCombinatorsAndRevokeFunctions)
         SnapshotError::Malformed);
 }
 
+static size_t findMappedArguments(const Snapshot& snapshot)
+{
+    for (size_t i = 0; i < snapshot.records.size(); ++i) {
+        if (snapshot.records[i].kind == RecordKind::Arguments && snapshot.records[i].values.size() > 1)
+            return i;
+    }
+    return 0;
+}
+
+TEST(SnapshotReader, RejectsMalformedArgumentsAliasing)
+{
+    // A scope without aliased indices, and aliased indices without a scope.
+    expectError(
+        writeBroken([](Snapshot& snapshot) { snapshot.records[findMappedArguments(snapshot)].values.resize(1); }),
+        SnapshotError::Malformed);
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findMappedArguments(snapshot)].values[0] = Value::null();
+    }),
+        SnapshotError::Malformed);
+    // An unmapped arguments object (a strict function's) cannot alias anything.
+    expectError(writeBroken([](Snapshot& snapshot) { snapshot.records[findMappedArguments(snapshot)].fields[0] = 0; }),
+        SnapshotError::Malformed);
+    // The scope must be a Scope record; an index must be a non-negative int naming a writable data property.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findMappedArguments(snapshot)].values[0] = Value::ref(0);
+    }),
+        SnapshotError::Malformed);
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findMappedArguments(snapshot)].values[1] = Value::integer(-1);
+    }),
+        SnapshotError::Malformed);
+    expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findMappedArguments(snapshot)].values[1] = Value::integer(5);
+    }),
+        SnapshotError::Malformed);
+    expectError(writeBroken([](Snapshot& snapshot) {
+        auto& record = snapshot.records[findMappedArguments(snapshot)];
+        record.object.properties[1].attributes &= ~Writable;
+    }),
+        SnapshotError::Malformed);
+    // Indices in ascending order, each once.
+    expectError(writeBroken([](Snapshot& snapshot) {
+        auto& record = snapshot.records[findMappedArguments(snapshot)];
+        record.values = { record.values[0], Value::integer(1), Value::integer(0) };
+    }),
+        SnapshotError::NonCanonical);
+}
+
 TEST(SnapshotReader, RejectsNonCanonicalArrays)
 {
     // A dense part ending with a hole, one less than half full, and an element property that belongs in it.

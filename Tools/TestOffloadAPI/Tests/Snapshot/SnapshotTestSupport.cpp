@@ -148,10 +148,17 @@ Snapshot buildRichSnapshot(std::vector<std::vector<uint8_t>>* blobBodies)
     builder.symbolProperty(object, iterator, Value::ref(function));
     builder.global("boxedSymbol", Value::ref(builder.add(RecordKind::PrimitiveWrapper, {}, { Value::ref(symbol) })));
 
-    uint64_t arguments = builder.add(RecordKind::Arguments, { 0 });
+    uint64_t arguments = builder.add(RecordKind::Arguments, { 0 }, { Value::null() });
     builder.property(arguments, "0", Value::integer(1));
     builder.property(arguments, "length", Value::integer(1), Writable | Configurable);
     builder.global("args", Value::ref(arguments));
+    // A sloppy function's arguments object whose index 1 is still mapped to a parameter of the inner scope.
+    uint64_t mappedArguments = builder.add(RecordKind::Arguments, { 1 }, { Value::ref(innerScope), Value::integer(1) });
+    builder.property(mappedArguments, "0", Value::integer(2));
+    builder.property(mappedArguments, "1", builder.stringValue("captured"));
+    builder.property(mappedArguments, "length", Value::integer(2), Writable | Configurable);
+    builder.property(mappedArguments, "callee", Value::ref(function), Writable | Configurable);
+    builder.global("mappedArgs", Value::ref(mappedArguments));
 
     // The pending-work queue holds one step callback; an extra root holds the microtask list.
     auto& queue = builder.record(builder.snapshot().roots.pending.payload);
