@@ -85,6 +85,7 @@
             this.refused = runtime.refusedPrototypes || (runtime.refusedPrototypes = refusedPrototypes());
             this.brandedClasses = registry.liveBrandedClasses();
             this.generatorPrototypes = P.ownedSet();
+            this.timings = {};
         }
 
         // Human-readable path of the object at `index`, for error messages.
@@ -902,7 +903,9 @@
                     this.plans.push(plan);
                 }
             } while (this.growWeakCollections() || this.plans.length < this.objects.length);
+            const walked = P.Date.now();
             this.renumber();
+            this.timings.order = P.Date.now() - walked;
         }
 
         // The walk found objects in the order it described them; the format numbers records by first reference in
@@ -1214,10 +1217,12 @@
             this.pendingBlobRefs = [];
             // Sized for a typical record (about 35 bytes): each doubling of a large buffer is a fresh allocation
             // the system has to map and zero.
+            const start = P.Date.now();
             let records = new ByteWriter((1 << 16) + 40 * this.plans.length);
             records.varint(this.plans.length);
             for (let index = 0; index < this.plans.length; ++index)
                 this.writeRecord(records, this.plans[index], index);
+            this.timings.write = P.Date.now() - start;
 
             const roots = new ByteWriter();
             this.writeValue(roots, globalThis);

@@ -79,10 +79,12 @@
                 this.blobs.push(body);
             }
 
+            const stringsStart = P.Date.now();
             const strings = sections[Section.Strings];
             this.strings = [];
             for (let count = strings.varint(); count > 0; --count)
                 this.strings.push(this.readString(strings));
+            this.stringsTime = P.Date.now() - stringsStart;
             this.intrinsicByString = new P.Array(this.strings.length);
 
             const records = sections[Section.Records];

@@ -69,6 +69,7 @@ private:
     std::vector<EngineScript> m_scripts;
     std::string m_testName;
     uint64_t m_migrationIndex { 0 };
+    double m_engineSetupTime { 0 };
     int m_exitCode { ExitSuccess };
     bool m_reportedRefusal { false };
 };
