@@ -83,6 +83,47 @@
         return sloppyArgumentsFunction();
     };
 
+    // A set and a map keyed by record index (the map also takes `global:sid` keys): arrays rather than hash tables,
+    // because a restore asks them about every record. Made full of `undefined`, not holes: a hole would be looked up
+    // on Array.prototype, which holds the program's own properties once the bodies are filled.
+    class IndexSet {
+        constructor(size) {
+            this.flags = new P.Uint8Array(size);
+        }
+
+        add(index) {
+            this.flags[index] = 1;
+        }
+
+        has(index) {
+            return this.flags[index] === 1;
+        }
+    }
+
+    class IndexMap {
+        constructor(size) {
+            this.values = [];
+            for (let i = 0; i < size; ++i)
+                this.values[i] = undefined;
+            this.others = P.ownedMap();
+        }
+
+        get(key) {
+            return typeof key === "number" ? this.values[key] : this.others.get(key);
+        }
+
+        set(key, value) {
+            if (typeof key === "number")
+                this.values[key] = value;
+            else
+                this.others.set(key, value);
+        }
+
+        has(key) {
+            return this.get(key) !== undefined;
+        }
+    }
+
     const identifierPattern = /^[A-Za-z_$][\w$]*$/;
     const defaultAttributes = Attribute.Writable | Attribute.Enumerable | Attribute.Configurable;
 
@@ -199,9 +240,9 @@
         // Objects made by evaluating a class: its prototype object and its methods. Objects that carry the private
         // names of a class without an extends clause are made by constructing that class (`madeByClass`).
         findPrebound() {
-            this.prebound = P.ownedSet();
+            this.prebound = new IndexSet(this.records.length);
             this.madeByClass = P.ownedMap();
-            this.classMade = P.ownedSet();
+            this.classMade = new IndexSet(this.records.length);
             this.records.forEach((record, index) => {
                 // Few records carry private names: no iterator is made for the others.
                 const privates = record.body && record.body.privates;
@@ -537,8 +578,8 @@
         // Groups scopes and functions by where they are created, then evaluates one synthesized script per app
         // script. Each scope instance becomes a function nested in its parent's, declaring the captured bindings.
         createFunctions() {
-            this.childrenOf = P.ownedMap();
-            this.functionsOf = P.ownedMap();
+            this.childrenOf = new IndexMap(this.records.length);
+            this.functionsOf = new IndexMap(this.records.length);
             const add = (map, key, index) => {
                 let list = map.get(key);
                 if (!list) {
@@ -559,10 +600,9 @@
                 }
             });
 
-            this.computeCreationOrder();
             this.shapes = [];
             this.shapeByKey = P.ownedMap();
-            this.shapeIds = P.ownedMap();
+            this.shapeIds = new IndexMap(this.records.length);
             this.shapeFunctions = P.ownedMap();
             // Every instance joins its shape before any code is made: a shape's code serves all of its instances.
             this.records.forEach((record, index) => {
@@ -847,8 +887,8 @@
         // The order in which the synthesized scripts make functions: a scope's own functions, then its children's
         // subtrees, then its const declarations (`constPoint`).
         computeCreationOrder() {
-            this.creationRank = P.ownedMap();
-            this.constPoint = P.ownedMap();
+            this.creationRank = new IndexMap(this.records.length);
+            this.constPoint = new IndexMap(this.records.length);
             let counter = 0;
             const visit = (key) => {
                 for (const index of this.functionsOf.get(key) || []) {
@@ -906,6 +946,9 @@
                 return false;
             if (record.kind !== Kind.Function && !this.prebound.has(value.index) && !this.classMade.has(value.index))
                 return true;
+            // Found on first need: most scopes hold no const binding whose value is made with the functions.
+            if (!this.creationRank)
+                this.computeCreationOrder();
             const rank = this.creationRank.get(value.index);
             return rank !== undefined && rank < this.constPoint.get(scopeIndex);
         }
