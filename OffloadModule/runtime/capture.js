@@ -86,6 +86,7 @@
             this.brandedClasses = registry.liveBrandedClasses();
             this.generatorPrototypes = P.ownedSet();
             this.timings = {};
+            this.syntheticRoot = null;
         }
 
         // Human-readable path of the object at `index`, for error messages.
@@ -894,7 +895,20 @@
             this.reach(this.runtime.pending, -1, "<pending turns>");
             for (const intrinsic of this.changedIntrinsics)
                 this.reach(intrinsic, -1, this.intrinsics.pathOf.get(intrinsic));
+            this.walk();
+        }
 
+        // A capture of a synthetic object graph instead of the program's heap (runtime.js, warmUp): `root` stands where
+        // the global object does, and it is the only root.
+        discoverSynthetic(root) {
+            this.syntheticRoot = root;
+            this.lexicalScopes = [];
+            this.changedIntrinsics = P.ownedSet();
+            this.reach(root, -1, "<synthetic root>");
+            this.walk();
+        }
+
+        walk() {
             do {
                 for (let index = this.plans.length; index < this.objects.length; ++index) {
                     const plan = this.describe(index);
@@ -922,10 +936,14 @@
                 numbered[index] = 1;
                 order.push(index);
             };
-            visit(globalThis);
-            for (const scope of this.lexicalScopes)
-                visit(scope);
-            visit(this.runtime.pending);
+            if (this.syntheticRoot)
+                visit(this.syntheticRoot);
+            else {
+                visit(globalThis);
+                for (const scope of this.lexicalScopes)
+                    visit(scope);
+                visit(this.runtime.pending);
+            }
             for (const intrinsic of this.changedIntrinsics)
                 visit(intrinsic);
             for (const follower of this.followers)
@@ -1225,11 +1243,11 @@
             this.timings.write = P.Date.now() - start;
 
             const roots = new ByteWriter();
-            this.writeValue(roots, globalThis);
+            this.writeValue(roots, this.syntheticRoot || globalThis);
             roots.varint(this.lexicalScopes.length);
             for (const scope of this.lexicalScopes)
                 this.writeValue(roots, scope || null);
-            this.writeValue(roots, this.runtime.pending);
+            this.writeValue(roots, this.syntheticRoot ? null : this.runtime.pending);
             roots.varint(this.changedIntrinsics.size + this.followers.length);
             for (const intrinsic of this.changedIntrinsics) {
                 roots.varint(this.stringIndex(`intrinsic ${this.intrinsics.pathOf.get(intrinsic)}`));

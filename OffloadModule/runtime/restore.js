@@ -206,6 +206,20 @@
             this.timings = { shells: times[1] - times[0], functions: times[2] - times[1], fill: times[3] - times[2], finish: times[4] - times[3] };
         }
 
+        // Rebuilds the records of a synthetic snapshot (runtime.js, warmUp): plain data only, no global object, no
+        // scopes or functions; ids are not given out, so the runtime's state stays as it was.
+        runSynthetic() {
+            this.findPrebound();
+            this.findShapeArguments();
+            this.createShells();
+            for (let index = 0; index < this.records.length; ++index) {
+                if (!this.created[index])
+                    this.fail(`synthetic record ${index} (kind ${this.records[index].kind}) is not plain data`);
+            }
+            this.fillBodies();
+            return this.resolve(this.decoded.global);
+        }
+
         bindRoots() {
             if (!(this.decoded.global instanceof Ref) || this.record(this.decoded.global).kind !== Kind.Global)
                 this.fail("the global object is not a Global record");
