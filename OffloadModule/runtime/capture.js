@@ -391,21 +391,26 @@
             if (registry.runtimeObjects.has(value))
                 this.fail(index, "an object of the offload runtime is reachable from the program");
 
-            const resolving = registry.resolvingFunctions.get(value);
-            if (resolving) {
-                this.reach(resolving.record.promise, index, "<promise>");
-                return { kind: Kind.ResolvingFunction, promise: resolving.record.promise, which: resolving.which };
+            // Resolving and combinator element functions are functions; tracked promises and combinator states are
+            // not: each object is looked up only in the tables that can hold it.
+            if (typeof value === "function") {
+                const resolving = registry.resolvingFunctions.get(value);
+                if (resolving) {
+                    this.reach(resolving.record.promise, index, "<promise>");
+                    return { kind: Kind.ResolvingFunction, promise: resolving.record.promise, which: resolving.which };
+                }
+                const element = registry.combinatorElements.get(value);
+                if (element) {
+                    this.reach(element.state, index, "<combinator>");
+                    return { kind: Kind.PromiseCombinatorElement, state: element.state, which: element.which, elementIndex: element.index, body: this.describeBody(value, index) };
+                }
+            } else {
+                const promise = registry.promises.get(value);
+                if (promise)
+                    return this.describePromise(value, promise, index);
+                if (registry.combinatorStates.has(value))
+                    return this.describeCombinator(value, index);
             }
-            const promise = registry.promises.get(value);
-            if (promise)
-                return this.describePromise(value, promise, index);
-            const element = registry.combinatorElements.get(value);
-            if (element) {
-                this.reach(element.state, index, "<combinator>");
-                return { kind: Kind.PromiseCombinatorElement, state: element.state, which: element.which, elementIndex: element.index, body: this.describeBody(value, index) };
-            }
-            if (registry.combinatorStates.has(value))
-                return this.describeCombinator(value, index);
 
             const proxy = registry.proxies.get(value);
             if (proxy) {
@@ -1048,7 +1053,14 @@
         }
 
         writeBody(writer, body, flags = 0) {
-            this.writeValue(writer, body.prototype);
+            // Most prototypes are built-ins the program left unchanged, which have no record: their string index is
+            // looked up first (a built-in found there has none).
+            const intrinsic = this.intrinsicStrings.get(body.prototype);
+            if (intrinsic !== undefined) {
+                writer.u8(Tag.Intrinsic);
+                writer.varint(intrinsic);
+            } else
+                this.writeValue(writer, body.prototype);
             writer.varint((body.extensible ? 0 : 1) | flags | (body.privates ? 4 : 0));
             const properties = body.properties;
             writer.varint(properties.length / 4);
