@@ -21,6 +21,7 @@
     const hole = Object.freeze({ hole: true });
     // The values of an empty list, shared: nothing adds to a decoded list.
     const noValues = Object.freeze([]);
+    const stringSliceMethod = P.String.prototype.slice;
 
     function hexOf(bytes) {
         let hex = "";
@@ -128,7 +129,8 @@
                     reader.fail("byte string longer than its section");
                 const start = reader.offset - this.stringsBase;
                 reader.offset += length;
-                return P.stringSlice(this.stringsText, start, start + length);
+                // Reflect.apply with a fresh argument list is compiled into a plain call, unlike P.stringSlice.
+                return P.apply(stringSliceMethod, this.stringsText, [start, start + length]);
             }
             case Format.StringEncoding.Utf16:
                 return reader.utf16();

@@ -124,6 +124,9 @@
         }
     }
 
+    const mapSetMethod = P.Map.prototype.set;
+    const setAddMethod = P.Set.prototype.add;
+
     const identifierPattern = /^[A-Za-z_$][\w$]*$/;
     const defaultAttributes = Attribute.Writable | Attribute.Enumerable | Attribute.Configurable;
 
@@ -1314,13 +1317,15 @@
                     }
                     break;
                 }
+                // Reflect.apply with a fresh argument list is compiled into a plain call; the uncurried primordials
+                // go through a bound Function.prototype.call, several times slower per entry.
                 case Kind.Map:
                     for (let i = 0; i < record.entries.length; i += 2)
-                        P.mapSet(this.objects[index], this.resolve(record.entries[i]), this.resolve(record.entries[i + 1]));
+                        P.apply(mapSetMethod, this.objects[index], [this.resolve(record.entries[i]), this.resolve(record.entries[i + 1])]);
                     break;
                 case Kind.Set:
-                    for (const value of record.entries)
-                        P.setAdd(this.objects[index], this.resolve(value));
+                    for (let i = 0; i < record.entries.length; ++i)
+                        P.apply(setAddMethod, this.objects[index], [this.resolve(record.entries[i])]);
                     break;
                 case Kind.WeakMap:
                     for (let i = 0; i < record.entries.length; i += 2) {
