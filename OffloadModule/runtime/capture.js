@@ -112,6 +112,8 @@
             this.brandedClasses = registry.liveBrandedClasses();
             this.generatorPrototypes = P.ownedSet();
             this.needsAnotherPass = false;
+            this.timings = {};
+            this.syntheticRoot = null;
         }
 
         // Human-readable path of the object at `index`, for error messages.
@@ -438,21 +440,26 @@
             if (registry.runtimeObjects.has(value))
                 this.fail(index, "an object of the offload runtime is reachable from the program");
 
-            const resolving = registry.resolvingFunctions.get(value);
-            if (resolving) {
-                this.reach(resolving.record.promise, index, "<promise>");
-                return { kind: Kind.ResolvingFunction, promise: resolving.record.promise, which: resolving.which };
+            // Resolving and combinator element functions are functions; tracked promises and combinator states are
+            // not: each object is looked up only in the tables that can hold it.
+            if (typeof value === "function") {
+                const resolving = registry.resolvingFunctions.get(value);
+                if (resolving) {
+                    this.reach(resolving.record.promise, index, "<promise>");
+                    return { kind: Kind.ResolvingFunction, promise: resolving.record.promise, which: resolving.which };
+                }
+                const element = registry.combinatorElements.get(value);
+                if (element) {
+                    this.reach(element.state, index, "<combinator>");
+                    return { kind: Kind.PromiseCombinatorElement, state: element.state, which: element.which, elementIndex: element.index, body: this.describeBody(value, index) };
+                }
+            } else {
+                const promise = registry.promises.get(value);
+                if (promise)
+                    return this.describePromise(value, promise, index);
+                if (registry.combinatorStates.has(value))
+                    return this.describeCombinator(value, index);
             }
-            const promise = registry.promises.get(value);
-            if (promise)
-                return this.describePromise(value, promise, index);
-            const element = registry.combinatorElements.get(value);
-            if (element) {
-                this.reach(element.state, index, "<combinator>");
-                return { kind: Kind.PromiseCombinatorElement, state: element.state, which: element.which, elementIndex: element.index, body: this.describeBody(value, index) };
-            }
-            if (registry.combinatorStates.has(value))
-                return this.describeCombinator(value, index);
 
             const proxy = registry.proxies.get(value);
             if (proxy) {
@@ -1093,7 +1100,20 @@
             this.reach(this.runtime.pending, -1, "<pending turns>");
             for (const intrinsic of this.changedIntrinsics)
                 this.reach(intrinsic, -1, this.intrinsics.pathOf.get(intrinsic));
+            this.walk();
+        }
 
+        // A capture of a synthetic object graph instead of the program's heap (runtime.js, warmUp): `root` stands where
+        // the global object does, and it is the only root.
+        discoverSynthetic(root) {
+            this.syntheticRoot = root;
+            this.lexicalScopes = [];
+            this.changedIntrinsics = P.ownedSet();
+            this.reach(root, -1, "<synthetic root>");
+            this.walk();
+        }
+
+        walk() {
             do {
                 for (let index = this.plans.length; index < this.objects.length; ++index) {
                     const plan = this.describe(index);
@@ -1103,7 +1123,9 @@
                 }
             } while (this.growWeakCollections() || this.plans.length < this.objects.length);
             this.linkMappedArguments();
+            const walked = P.Date.now();
             this.renumber();
+            this.timings.order = P.Date.now() - walked;
         }
 
         // The walk found objects in the order it described them; the format numbers records by first reference in
@@ -1120,10 +1142,14 @@
                 numbered[index] = 1;
                 order.push(index);
             };
-            visit(globalThis);
-            for (const scope of this.lexicalScopes)
-                visit(scope);
-            visit(this.runtime.pending);
+            if (this.syntheticRoot)
+                visit(this.syntheticRoot);
+            else {
+                visit(globalThis);
+                for (const scope of this.lexicalScopes)
+                    visit(scope);
+                visit(this.runtime.pending);
+            }
             for (const intrinsic of this.changedIntrinsics)
                 visit(intrinsic);
             for (const follower of this.followers)
@@ -1230,7 +1256,14 @@
         }
 
         writeBody(writer, body, flags = 0) {
-            this.writeValue(writer, body.prototype);
+            // Most prototypes are built-ins the program left unchanged, which have no record: their string index is
+            // looked up first (a built-in found there has none).
+            const intrinsic = this.intrinsicStrings.get(body.prototype);
+            if (intrinsic !== undefined) {
+                writer.u8(Tag.Intrinsic);
+                writer.varint(intrinsic);
+            } else
+                this.writeValue(writer, body.prototype);
             writer.varint((body.extensible ? 0 : 1) | flags | (body.privates ? 4 : 0));
             const properties = body.properties;
             writer.varint(properties.length / 4);
@@ -1421,17 +1454,19 @@
             this.pendingBlobRefs = [];
             // Sized for a typical record (about 35 bytes): each doubling of a large buffer is a fresh allocation
             // the system has to map and zero.
+            const start = P.Date.now();
             let records = new ByteWriter((1 << 16) + 40 * this.plans.length);
             records.varint(this.plans.length);
             for (let index = 0; index < this.plans.length; ++index)
                 this.writeRecord(records, this.plans[index], index);
+            this.timings.write = P.Date.now() - start;
 
             const roots = new ByteWriter();
-            this.writeValue(roots, globalThis);
+            this.writeValue(roots, this.syntheticRoot || globalThis);
             roots.varint(this.lexicalScopes.length);
             for (const scope of this.lexicalScopes)
                 this.writeValue(roots, scope || null);
-            this.writeValue(roots, this.runtime.pending);
+            this.writeValue(roots, this.syntheticRoot ? null : this.runtime.pending);
             roots.varint(this.changedIntrinsics.size + this.followers.length + this.templateObjects.length);
             for (const intrinsic of this.changedIntrinsics) {
                 roots.varint(this.stringIndex(`intrinsic ${this.intrinsics.pathOf.get(intrinsic)}`));

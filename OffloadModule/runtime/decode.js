@@ -19,6 +19,9 @@
     }
 
     const hole = Object.freeze({ hole: true });
+    // The values of an empty list, shared: nothing adds to a decoded list.
+    const noValues = Object.freeze([]);
+    const stringSliceMethod = P.String.prototype.slice;
 
     function hexOf(bytes) {
         let hex = "";
@@ -79,10 +82,17 @@
                 this.blobs.push(body);
             }
 
+            const stringsStart = P.Date.now();
             const strings = sections[Section.Strings];
+            // The section's bytes as one string of Latin-1 code units: each Latin-1 string is a slice of it, made
+            // without copying its bytes one call at a time. (The engine copies short slices when it first flattens
+            // them; longer ones keep the section's text alive.)
+            this.stringsText = ByteReader.unitsToString(strings.bytes.subarray(strings.offset, strings.end));
+            this.stringsBase = strings.offset;
             this.strings = [];
             for (let count = strings.varint(); count > 0; --count)
                 this.strings.push(this.readString(strings));
+            this.stringsTime = P.Date.now() - stringsStart;
             this.intrinsicByString = new P.Array(this.strings.length);
 
             const records = sections[Section.Records];
@@ -113,8 +123,15 @@
 
         readString(reader) {
             switch (reader.u8()) {
-            case Format.StringEncoding.Latin1:
-                return reader.latin1();
+            case Format.StringEncoding.Latin1: {
+                const length = reader.varint();
+                if (length > reader.end - reader.offset)
+                    reader.fail("byte string longer than its section");
+                const start = reader.offset - this.stringsBase;
+                reader.offset += length;
+                // Reflect.apply with a fresh argument list is compiled into a plain call, unlike P.stringSlice.
+                return P.apply(stringSliceMethod, this.stringsText, [start, start + length]);
+            }
             case Format.StringEncoding.Utf16:
                 return reader.utf16();
             case Format.StringEncoding.Blob: {
@@ -208,15 +225,16 @@
             return this.refs[index];
         }
 
-        readBody(reader) {
-            const prototype = this.readValue(reader);
+        // Reads an ObjectBody into the fields of its record, which is its own `body`: one object fewer per record.
+        readBody(reader, record) {
+            record.prototype = this.readValue(reader);
             const flags = reader.varint();
             const count = reader.varint();
             // Every property takes at least three bytes. Made at its size and filled by index: no growing, no call
-            // (JavaScriptCore compiles a push of several values as a call).
+            // (JavaScriptCore compiles a push of several values as a call). Most records have no property.
             if (count > reader.end - reader.offset)
                 reader.fail("more properties than bytes");
-            const properties = new P.Array(4 * count);
+            const properties = count ? new P.Array(4 * count) : noValues;
             for (let i = 0; i < 4 * count; i += 4) {
                 const key = this.readKey(reader);
                 const attributes = reader.u8();
@@ -241,7 +259,12 @@
                     privates.push([cls, isStatic, values]);
                 }
             }
-            return { prototype, extensible: !(flags & 1), lengthIsReadOnly: !!(flags & 2), properties, privates };
+            record.extensible = !(flags & 1);
+            record.lengthIsReadOnly = !!(flags & 2);
+            record.properties = properties;
+            record.privates = privates;
+            record.body = record;
+            return record;
         }
 
         // Each kind's record is made by one object literal holding all its fields: JavaScriptCore sizes an object for
@@ -253,39 +276,69 @@
             switch (kind) {
             case Kind.Global:
             case Kind.Object:
-                return { kind, id, body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id,
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.Intrinsic:
-                return { kind, id, path: this.string(reader), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, path: this.string(reader),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.Array:
-                return { kind, id, length: reader.varint(), elements: this.readValues(reader, reader.varint()), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, length: reader.varint(), elements: this.readValues(reader, reader.varint()),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.Function:
-                return { kind, id, literal: this.string(reader), scope: this.readValue(reader), home: this.readValue(reader), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, literal: this.string(reader), scope: this.readValue(reader), home: this.readValue(reader),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.BoundFunction:
-                return {
+                return this.readBody(reader, {
                     kind,
                     id,
                     target: this.readValue(reader),
                     boundThis: this.readValue(reader),
                     args: this.readValues(reader, reader.varint()),
-                    body: this.readBody(reader),
-                };
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.Scope:
                 return { kind, id, template: this.string(reader), parent: this.readValue(reader), bindings: this.readValues(reader, reader.varint()) };
             case Kind.Date:
-                return { kind, id, time: this.readValue(reader), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, time: this.readValue(reader),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.RegExp:
-                return { kind, id, source: this.string(reader), flags: this.string(reader), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, source: this.string(reader), flags: this.string(reader),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.Error:
-                return { kind, id, errorName: this.string(reader), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, errorName: this.string(reader),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.PrimitiveWrapper:
-                return { kind, id, primitive: this.readValue(reader), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, primitive: this.readValue(reader),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.Map:
             case Kind.WeakMap:
                 // Keys and values alternate.
-                return { kind, id, entries: this.readValues(reader, 2 * reader.varint()), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, entries: this.readValues(reader, 2 * reader.varint()),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.Set:
             case Kind.WeakSet:
-                return { kind, id, entries: this.readValues(reader, reader.varint()), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, entries: this.readValues(reader, reader.varint()),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.ArrayBuffer: {
                 const byteLength = reader.varint();
                 const maxByteLength = reader.varint();
@@ -303,16 +356,25 @@
                 }
                 if (bytes.length !== byteLength)
                     reader.fail("array buffer contents do not match its length");
-                return { kind, id, byteLength, maxByteLength, detached: storage === 2, bytes, body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, byteLength, maxByteLength, detached: storage === 2, bytes,
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             }
             case Kind.TypedArray: {
                 const type = reader.u8();
                 if (type >= Format.typedArrayTypes.length)
                     reader.fail("unknown typed array type");
-                return { kind, id, type, buffer: this.readValue(reader), byteOffset: reader.varint(), length: reader.varint(), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, type, buffer: this.readValue(reader), byteOffset: reader.varint(), length: reader.varint(),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             }
             case Kind.DataView:
-                return { kind, id, buffer: this.readValue(reader), byteOffset: reader.varint(), byteLength: reader.varint(), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, buffer: this.readValue(reader), byteOffset: reader.varint(), byteLength: reader.varint(),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.Proxy:
                 return { kind, id, target: this.readValue(reader), handler: this.readValue(reader), callable: reader.u8() === 1 };
             case Kind.Promise: {
@@ -323,7 +385,10 @@
                 const reactions = [];
                 for (let count = reader.varint(); count > 0; --count)
                     reactions.push([this.readValue(reader), this.readValue(reader), this.readValue(reader)]);
-                return { kind, id, state, result, reactions, body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, state, result, reactions,
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             }
             case Kind.ResolvingFunction:
                 return { kind, id, promise: this.readValue(reader), which: reader.u8() };
@@ -346,9 +411,15 @@
                 return { kind, id, type, remaining, resolve, reject, called, values };
             }
             case Kind.PromiseCombinatorElement:
-                return { kind, id, state: this.readValue(reader), which: reader.u8(), elementIndex: reader.varint(), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, state: this.readValue(reader), which: reader.u8(), elementIndex: reader.varint(),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.ProxyRevoke:
-                return { kind, id, proxy: this.readValue(reader), body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, proxy: this.readValue(reader),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.Arguments: {
                 const mapped = reader.u8();
                 if (mapped > 1)
@@ -360,11 +431,14 @@
                     const value = this.readValue(reader);
                     if (typeof value !== "number" || !(value >= 0) || (i && value <= aliased[i - 1]))
                         reader.fail("an aliased index of an arguments object is not an ascending index");
-                    aliased.push(value);
+                    aliased[i] = value;
                 }
                 if ((scope === null) !== !count || (scope !== null && (!(scope instanceof Ref) || !mapped)))
                     reader.fail("an arguments object names a scope exactly when it is mapped and lists aliased indices");
-                return { kind, id, mapped, scope, aliased, body: this.readBody(reader) };
+                return this.readBody(reader, {
+                    kind, id, mapped, scope, aliased,
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             }
             case Kind.Symbol:
                 return { kind, id, description: this.readValue(reader) };
@@ -377,6 +451,8 @@
         }
 
         readValues(reader, count) {
+            if (!count)
+                return noValues;
             const values = [];
             for (; count > 0; --count)
                 values.push(this.readValue(reader));

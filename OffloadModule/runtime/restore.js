@@ -85,6 +85,50 @@
         return sloppyArgumentsFunction();
     };
 
+    // A set and a map keyed by record index (the map also takes `global:sid` keys): arrays rather than hash tables,
+    // because a restore asks them about every record. Made full of `undefined`, not holes: a hole would be looked up
+    // on Array.prototype, which holds the program's own properties once the bodies are filled.
+    class IndexSet {
+        constructor(size) {
+            this.flags = new P.Uint8Array(size);
+        }
+
+        add(index) {
+            this.flags[index] = 1;
+        }
+
+        has(index) {
+            return this.flags[index] === 1;
+        }
+    }
+
+    class IndexMap {
+        constructor(size) {
+            this.values = [];
+            for (let i = 0; i < size; ++i)
+                this.values[i] = undefined;
+            this.others = P.ownedMap();
+        }
+
+        get(key) {
+            return typeof key === "number" ? this.values[key] : this.others.get(key);
+        }
+
+        set(key, value) {
+            if (typeof key === "number")
+                this.values[key] = value;
+            else
+                this.others.set(key, value);
+        }
+
+        has(key) {
+            return this.get(key) !== undefined;
+        }
+    }
+
+    const mapSetMethod = P.Map.prototype.set;
+    const setAddMethod = P.Set.prototype.add;
+
     const identifierPattern = /^[A-Za-z_$][\w$]*$/;
     const defaultAttributes = Attribute.Writable | Attribute.Enumerable | Attribute.Configurable;
 
@@ -168,6 +212,20 @@
             this.timings = { shells: times[1] - times[0], functions: times[2] - times[1], fill: times[3] - times[2], finish: times[4] - times[3] };
         }
 
+        // Rebuilds the records of a synthetic snapshot (runtime.js, warmUp): plain data only, no global object, no
+        // scopes or functions; ids are not given out, so the runtime's state stays as it was.
+        runSynthetic() {
+            this.findPrebound();
+            this.findShapeArguments();
+            this.createShells();
+            for (let index = 0; index < this.records.length; ++index) {
+                if (!this.created[index])
+                    this.fail(`synthetic record ${index} (kind ${this.records[index].kind}) is not plain data`);
+            }
+            this.fillBodies();
+            return this.resolve(this.decoded.global);
+        }
+
         bindRoots() {
             if (!(this.decoded.global instanceof Ref) || this.record(this.decoded.global).kind !== Kind.Global)
                 this.fail("the global object is not a Global record");
@@ -202,9 +260,9 @@
         // Objects made by evaluating a class: its prototype object and its methods. Objects that carry the private
         // names of a class without an extends clause are made by constructing that class (`madeByClass`).
         findPrebound() {
-            this.prebound = P.ownedSet();
+            this.prebound = new IndexSet(this.records.length);
             this.madeByClass = P.ownedMap();
-            this.classMade = P.ownedSet();
+            this.classMade = new IndexSet(this.records.length);
             this.records.forEach((record, index) => {
                 // Few records carry private names: no iterator is made for the others.
                 const privates = record.body && record.body.privates;
@@ -698,8 +756,8 @@
         // Groups scopes and functions by where they are created, then evaluates one synthesized script per app
         // script. Each scope instance becomes a function nested in its parent's, declaring the captured bindings.
         createFunctions() {
-            this.childrenOf = P.ownedMap();
-            this.functionsOf = P.ownedMap();
+            this.childrenOf = new IndexMap(this.records.length);
+            this.functionsOf = new IndexMap(this.records.length);
             const add = (map, key, index) => {
                 let list = map.get(key);
                 if (!list) {
@@ -720,7 +778,6 @@
                 }
             });
 
-            this.computeCreationOrder();
             this.shapeKeys = [];
             this.shapeKeyIds = P.ownedMap();
             this.homeShapes = P.ownedMap();
@@ -734,7 +791,7 @@
             });
             this.shapes = [];
             this.shapeByKey = P.ownedMap();
-            this.shapeIds = P.ownedMap();
+            this.shapeIds = new IndexMap(this.records.length);
             this.shapeFunctions = P.ownedMap();
             // Every instance joins its shape before any code is made: a shape's code serves all of its instances.
             this.records.forEach((record, index) => {
@@ -1203,8 +1260,8 @@
         // The order in which the synthesized scripts make functions: a scope's own functions, then its children's
         // subtrees, then its const declarations (`constPoint`).
         computeCreationOrder() {
-            this.creationRank = P.ownedMap();
-            this.constPoint = P.ownedMap();
+            this.creationRank = new IndexMap(this.records.length);
+            this.constPoint = new IndexMap(this.records.length);
             let counter = 0;
             const visit = (key) => {
                 // Objects made by an object literal with their methods (findHomes) come before the scope's functions.
@@ -1269,6 +1326,9 @@
                 return false;
             if (record.kind !== Kind.Function && !this.prebound.has(value.index) && !this.classMade.has(value.index))
                 return true;
+            // Found on first need: most scopes hold no const binding whose value is made with the functions.
+            if (!this.creationRank)
+                this.computeCreationOrder();
             const rank = this.creationRank.get(value.index);
             return rank !== undefined && rank < this.constPoint.get(scopeIndex);
         }
@@ -1659,13 +1719,15 @@
                     }
                     break;
                 }
+                // Reflect.apply with a fresh argument list is compiled into a plain call; the uncurried primordials
+                // go through a bound Function.prototype.call, several times slower per entry.
                 case Kind.Map:
                     for (let i = 0; i < record.entries.length; i += 2)
-                        P.mapSet(this.objects[index], this.resolve(record.entries[i]), this.resolve(record.entries[i + 1]));
+                        P.apply(mapSetMethod, this.objects[index], [this.resolve(record.entries[i]), this.resolve(record.entries[i + 1])]);
                     break;
                 case Kind.Set:
-                    for (const value of record.entries)
-                        P.setAdd(this.objects[index], this.resolve(value));
+                    for (let i = 0; i < record.entries.length; ++i)
+                        P.apply(setAddMethod, this.objects[index], [this.resolve(record.entries[i])]);
                     break;
                 case Kind.WeakMap:
                     for (let i = 0; i < record.entries.length; i += 2) {

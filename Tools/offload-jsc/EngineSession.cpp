@@ -138,7 +138,7 @@ void EngineSession::reportUncaughtException()
 
 bool EngineSession::declareScript(const EngineScript& script, GError** error)
 {
-    if (!script.isInstrumented)
+    if (!script.isInstrumented || m_declaredScripts.contains(script.sid))
         return true;
     auto sid = adoptGRef(jsc_value_new_string(m_context.get(), script.sid.c_str()));
     auto code = adoptGRef(jsc_value_new_string(m_context.get(), script.code.c_str()));
@@ -151,7 +151,13 @@ bool EngineSession::declareScript(const EngineScript& script, GError** error)
         jsc_context_clear_exception(m_context.get());
         return false;
     }
+    m_declaredScripts.insert(script.sid);
     return true;
+}
+
+bool EngineSession::warmUp(GError** error)
+{
+    return !!callRuntime("warmUp", error);
 }
 
 bool EngineSession::runScript(const EngineScript& script, GError** error)

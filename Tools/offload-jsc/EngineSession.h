@@ -12,6 +12,7 @@
 #include <jsc/jsc.h>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace Offload {
@@ -45,8 +46,11 @@ public:
 
     // Declares the script to the runtime and runs its top level (turn 0). An uncaught exception is program output.
     bool runScript(const EngineScript&, GError**);
-    // Declares the script without running it, before a restore.
+    // Declares the script without running it, before a restore. A script declared already is skipped.
     bool declareScript(const EngineScript&, GError**);
+    // Runs the runtime's capture and restore code on a synthetic heap, so that a restore made later runs compiled
+    // code. For an engine prepared ahead of a migration, before any program runs in it.
+    bool warmUp(GError**);
 
     // Runs the next pending turn; sets `ranTurn` to false when none is left.
     bool runTurn(bool& ranTurn, GError**);
@@ -69,6 +73,7 @@ private:
     GRefPtr<JSCVirtualMachine> m_virtualMachine;
     GRefPtr<JSCContext> m_context;
     GRefPtr<JSCValue> m_runtime;
+    std::unordered_set<std::string> m_declaredScripts;
 };
 
 } // namespace Offload

@@ -59,6 +59,7 @@ private:
     int runTurns();
     // Returns false when the program now continues in another process.
     bool migrate();
+    void prepareNextSession();
     bool hopToChildProcess(const std::vector<uint8_t>& bundle);
     bool restoreInto(std::unique_ptr<EngineSession>&, const std::vector<uint8_t>& bundle, GError**);
     // With --stats: how long the restore took (in the same line format the benchmarks parse) and its phases.
@@ -67,9 +68,11 @@ private:
 
     RunnerOptions m_options;
     std::unique_ptr<EngineSession> m_session;
+    std::unique_ptr<EngineSession> m_preparedSession;
     std::vector<EngineScript> m_scripts;
     std::string m_testName;
     uint64_t m_migrationIndex { 0 };
+    double m_engineSetupTime { 0 };
     int m_exitCode { ExitSuccess };
     bool m_reportedRefusal { false };
 };
