@@ -72,9 +72,10 @@
         if (P.SharedArrayBuffer)
             add(P.SharedArrayBuffer.prototype, "a SharedArrayBuffer is shared with other threads");
         if (P.WebAssembly) {
-            for (const name of ["Module", "Instance", "Memory", "Table", "Global", "Tag", "Exception"]) {
-                if (P.WebAssembly[name])
-                    add(P.WebAssembly[name].prototype, `a WebAssembly.${name} holds compiled code or engine memory`);
+            const names = ["Module", "Instance", "Memory", "Table", "Global", "Tag", "Exception"];
+            for (let i = 0; i < names.length; ++i) {
+                if (P.WebAssembly[names[i]])
+                    add(P.WebAssembly[names[i]].prototype, `a WebAssembly.${names[i]} holds compiled code or engine memory`);
             }
         }
         add(P.getPrototypeOf([][Symbol.iterator]()), "iterator state cannot be captured yet");
@@ -86,6 +87,10 @@
         add(P.Promise.prototype, "a promise not made through the Promise constructor cannot be captured");
         return refused;
     }
+
+    // Found when the runtime is installed, before any app code runs: finding the iterator prototypes calls the
+    // iterator methods, which the app may replace later.
+    const refusedPrototypeReasons = refusedPrototypes();
 
     class Capture {
         constructor(runtime) {
@@ -108,7 +113,7 @@
             this.chainCache = P.ownedMap();
             this.intrinsicStrings = P.ownedMap();
             this.changedIntrinsics = P.ownedSet(this.intrinsics.changedIntrinsics());
-            this.refused = runtime.refusedPrototypes || (runtime.refusedPrototypes = refusedPrototypes());
+            this.refused = refusedPrototypeReasons;
             this.brandedClasses = registry.liveBrandedClasses();
             this.generatorPrototypes = P.ownedSet();
             this.needsAnotherPass = false;
@@ -224,7 +229,8 @@
             // Every object is tested against every live class with instance names: a loop, no iterator per object.
             const branded = this.brandedClasses;
             for (let i = 0; i < branded.length; ++i) {
-                const [cls, info] = branded[i];
+                const cls = branded[i][0];
+                const info = branded[i][1];
                 if (!info.brand(object))
                     continue;
                 const values = info.get ? this.readPrivateFields(info, info.get, object, index) : [];
@@ -244,7 +250,8 @@
                     entries[j + 1] = entry;
                 }
             }
-            for (const [cls, isStatic, values] of entries) {
+            for (let clsIndex = 0, clsList = P.listOf(entries); clsIndex < clsList.length; ++clsIndex) {
+                const cls = clsList[clsIndex][0], isStatic = clsList[clsIndex][1], values = clsList[clsIndex][2];
                 const info = registry.privateClasses.get(cls);
                 const literal = registry.literals.get(info.literal);
                 this.reach(cls, index, "<class of private names>");
@@ -272,7 +279,8 @@
         // its constructor makes a new ordinary object): one such class at most, on a plain object.
         checkPrivates(plan, index) {
             let baseClasses = 0;
-            for (const [cls, isStatic] of plan.body.privates) {
+            for (let clsIndex = 0, clsList = P.listOf(plan.body.privates); clsIndex < clsList.length; ++clsIndex) {
+                const cls = clsList[clsIndex][0], isStatic = clsList[clsIndex][1];
                 if (isStatic)
                     continue;
                 const literalId = registry.privateClasses.get(cls).literal;
@@ -308,13 +316,13 @@
             const present = P.ownedSet(current);
             const builtin = P.ownedSet(baseline);
             const keys = [];
-            for (const key of baseline) {
-                if (present.has(key))
-                    keys.push(key);
+            for (let i = 0; i < baseline.length; ++i) {
+                if (present.has(baseline[i]))
+                    keys[keys.length] = baseline[i];
             }
-            for (const key of current) {
-                if (!builtin.has(key))
-                    keys.push(key);
+            for (let i = 0; i < current.length; ++i) {
+                if (!builtin.has(current[i]))
+                    keys[keys.length] = current[i];
             }
             return keys;
         }
@@ -463,7 +471,8 @@
 
             const proxy = registry.proxies.get(value);
             if (proxy) {
-                for (const [, info] of this.brandedClasses) {
+                for (let infoIndex = 0, infoList = P.listOf(this.brandedClasses); infoIndex < infoList.length; ++infoIndex) {
+                    const info = infoList[infoIndex][1];
                     if (info.brand(value))
                         this.fail(index, `a Proxy that carries the private names of ${this.className(info.literal)} cannot be captured`);
                 }
@@ -525,7 +534,9 @@
             const target = record.result;
             const followed = registry.promises.get(target);
             if (followed && depth < 1000) {
-                const [state, result] = this.settledState(followed, index, depth + 1);
+                const settled = this.settledState(followed, index, depth + 1);
+                const state = settled[0];
+                const result = settled[1];
                 // Still waiting: it stays locked to the promise it follows.
                 if (state === State.Pending || state === State.Locked)
                     return [State.Locked, target];
@@ -542,7 +553,9 @@
         }
 
         describePromise(promise, record, index) {
-            const [state, result] = this.settledState(record, index);
+            const settled = this.settledState(record, index);
+            const state = settled[0];
+            const result = settled[1];
             this.reach(result, index, "<promise result>");
             const waiting = state === registry.PromiseState.Pending || state === registry.PromiseState.Locked;
             const reactions = waiting ? record.reactions : [];
@@ -557,7 +570,8 @@
             // Promises still waiting on this one may be held by nothing else: they travel as extra roots, and restoring
             // them (resolved with this promise) links them again.
             if (waiting) {
-                for (const follower of record.followers) {
+                for (let followerIndex = 0, followerList = P.listOf(record.followers); followerIndex < followerList.length; ++followerIndex) {
+                    const follower = followerList[followerIndex];
                     if (this.settledState(follower, index)[0] === registry.PromiseState.Locked && !this.indexOf.has(follower.promise)) {
                         this.reach(follower.promise, index, "<follower>");
                         this.followers.push(follower.promise);
@@ -628,7 +642,8 @@
                 this.fail(index, "a closure made in the parameter list of an arrow function, of a function nested in a parameter list, or where a binding named arguments hides the arguments object cannot be captured yet");
             const bindings = [];
             for (let bindingIndex = 0; bindingIndex < template.bindings.length; ++bindingIndex) {
-                const [name, kind] = template.bindings[bindingIndex];
+                const name = template.bindings[bindingIndex][0];
+                const kind = template.bindings[bindingIndex][1];
                 if (kind === "home") {
                     const owner = this.homeOwner(handle, template, index);
                     this.reach(owner, index, "<home object>");
@@ -902,7 +917,8 @@
                 denseKeys = denseCount;
             } else {
                 let present = 0;
-                for (const key of keys) {
+                for (let keyIndex = 0, keyList = P.listOf(keys); keyIndex < keyList.length; ++keyIndex) {
+                    const key = keyList[keyIndex];
                     if (typeof key !== "string" || `${+key}` !== key || +key >= length)
                         break;
                     const descriptor = P.getOwnPropertyDescriptor(array, key);
@@ -943,7 +959,8 @@
 
         describeWrapper(object, index) {
             const unwrappers = [P.numberValueOf, P.stringValueOf, P.booleanValueOf, P.symbolValueOf, P.bigIntValueOf];
-            for (const unwrap of unwrappers) {
+            for (let unwrapIndex = 0, unwrapList = P.listOf(unwrappers); unwrapIndex < unwrapList.length; ++unwrapIndex) {
+                const unwrap = unwrapList[unwrapIndex];
                 let primitive;
                 try {
                     primitive = unwrap(object);
@@ -990,9 +1007,11 @@
         // Adds the entries of weak collections whose keys have become reachable; true if anything was added.
         growWeakCollections() {
             let grew = false;
-            for (const [plan, index] of this.weakCollections) {
+            for (let planIndex = 0, planList = P.listOf(this.weakCollections); planIndex < planList.length; ++planIndex) {
+                const plan = planList[planIndex][0], index = planList[planIndex][1];
                 const references = registry.weakCollectionKeys.get(plan.collection) || [];
-                for (const reference of references) {
+                for (let referenceIndex = 0, referenceList = P.listOf(references); referenceIndex < referenceList.length; ++referenceIndex) {
+                    const reference = referenceList[referenceIndex];
                     const key = P.weakRefDeref(reference);
                     if (key === undefined || plan.keysTaken.has(key) || !this.indexOf.has(key))
                         continue;
@@ -1091,15 +1110,16 @@
         discover() {
             this.reach(globalThis, -1, "globalThis");
             this.lexicalScopes = [];
-            for (const script of registry.scripts.values()) {
+            const scripts = P.valuesOf(registry.scripts);
+            for (let i = 0; i < scripts.length; ++i) {
+                const script = scripts[i];
                 const handle = this.runtime.scriptScope(script);
                 this.lexicalScopes.push(handle);
                 if (handle)
                     this.reach(handle, -1, "");
             }
             this.reach(this.runtime.pending, -1, "<pending turns>");
-            for (const intrinsic of this.changedIntrinsics)
-                this.reach(intrinsic, -1, this.intrinsics.pathOf.get(intrinsic));
+            this.changedIntrinsics.forEach((intrinsic) => this.reach(intrinsic, -1, this.intrinsics.pathOf.get(intrinsic)));
             this.walk();
         }
 
@@ -1146,16 +1166,24 @@
                 visit(this.syntheticRoot);
             else {
                 visit(globalThis);
-                for (const scope of this.lexicalScopes)
+                for (let scopeIndex = 0, scopeList = P.listOf(this.lexicalScopes); scopeIndex < scopeList.length; ++scopeIndex) {
+                    const scope = scopeList[scopeIndex];
                     visit(scope);
+                }
                 visit(this.runtime.pending);
             }
-            for (const intrinsic of this.changedIntrinsics)
+            for (let intrinsicIndex = 0, intrinsicList = P.listOf(this.changedIntrinsics); intrinsicIndex < intrinsicList.length; ++intrinsicIndex) {
+                const intrinsic = intrinsicList[intrinsicIndex];
                 visit(intrinsic);
-            for (const follower of this.followers)
+            }
+            for (let followerIndex = 0, followerList = P.listOf(this.followers); followerIndex < followerList.length; ++followerIndex) {
+                const follower = followerList[followerIndex];
                 visit(follower);
-            for (const strings of this.templateObjects)
+            }
+            for (let stringsIndex = 0, stringsList = P.listOf(this.templateObjects); stringsIndex < stringsList.length; ++stringsIndex) {
+                const strings = stringsList[stringsIndex];
                 visit(strings);
+            }
             for (let i = 0; i < order.length; ++i)
                 forEachReference(this.plans[order[i]], visit);
             if (order.length !== this.objects.length)
@@ -1278,12 +1306,15 @@
             if (!body.privates)
                 return;
             writer.varint(body.privates.length);
-            for (const [cls, isStatic, values] of body.privates) {
+            for (let clsIndex = 0, clsList = P.listOf(body.privates); clsIndex < clsList.length; ++clsIndex) {
+                const cls = clsList[clsIndex][0], isStatic = clsList[clsIndex][1], values = clsList[clsIndex][2];
                 this.writeValue(writer, cls);
                 writer.u8(isStatic ? 1 : 0);
                 writer.varint(values.length);
-                for (const value of values)
+                for (let valueIndex = 0, valueList = P.listOf(values); valueIndex < valueList.length; ++valueIndex) {
+                    const value = valueList[valueIndex];
                     this.writeValue(writer, value);
+                }
             }
         }
 
@@ -1308,8 +1339,10 @@
             case Kind.Array:
                 writer.varint(plan.length);
                 writer.varint(plan.elements.length);
-                for (const element of plan.elements)
+                for (let elementIndex = 0, elementList = P.listOf(plan.elements); elementIndex < elementList.length; ++elementIndex) {
+                    const element = elementList[elementIndex];
                     this.writeValue(writer, element);
+                }
                 break;
             case Kind.Function:
                 writer.varint(this.stringIndex(plan.literal));
@@ -1320,15 +1353,19 @@
                 this.writeValue(writer, plan.target);
                 this.writeValue(writer, plan.boundThis);
                 writer.varint(plan.args.length);
-                for (const argument of plan.args)
+                for (let argumentIndex = 0, argumentList = P.listOf(plan.args); argumentIndex < argumentList.length; ++argumentIndex) {
+                    const argument = argumentList[argumentIndex];
                     this.writeValue(writer, argument);
+                }
                 break;
             case Kind.Scope:
                 writer.varint(this.stringIndex(plan.template));
                 this.writeValue(writer, plan.parent);
                 writer.varint(plan.bindings.length);
-                for (const binding of plan.bindings)
+                for (let bindingIndex = 0, bindingList = P.listOf(plan.bindings); bindingIndex < bindingList.length; ++bindingIndex) {
+                    const binding = bindingList[bindingIndex];
                     this.writeValue(writer, binding);
+                }
                 return;
             case Kind.Date:
                 this.writeValue(writer, plan.time);
@@ -1345,23 +1382,31 @@
                 break;
             case Kind.Map:
                 writer.varint(plan.entries.length / 2);
-                for (const item of plan.entries)
+                for (let itemIndex = 0, itemList = P.listOf(plan.entries); itemIndex < itemList.length; ++itemIndex) {
+                    const item = itemList[itemIndex];
                     this.writeValue(writer, item);
+                }
                 break;
             case Kind.Set:
                 writer.varint(plan.values.length);
-                for (const item of plan.values)
+                for (let itemIndex = 0, itemList = P.listOf(plan.values); itemIndex < itemList.length; ++itemIndex) {
+                    const item = itemList[itemIndex];
                     this.writeValue(writer, item);
+                }
                 break;
             case Kind.WeakMap:
                 writer.varint(plan.entries.length / 2);
-                for (const item of plan.entries)
+                for (let itemIndex = 0, itemList = P.listOf(plan.entries); itemIndex < itemList.length; ++itemIndex) {
+                    const item = itemList[itemIndex];
                     this.writeValue(writer, item);
+                }
                 break;
             case Kind.WeakSet:
                 writer.varint(plan.entries.length);
-                for (const item of plan.entries)
+                for (let itemIndex = 0, itemList = P.listOf(plan.entries); itemIndex < itemList.length; ++itemIndex) {
+                    const item = itemList[itemIndex];
                     this.writeValue(writer, item);
+                }
                 break;
             case Kind.ArrayBuffer: {
                 writer.varint(plan.byteLength);
@@ -1417,8 +1462,10 @@
                 this.writeValue(writer, plan.resolve);
                 this.writeValue(writer, plan.reject);
                 writer.varint(plan.elements.length / 2);
-                for (const item of plan.elements)
+                for (let itemIndex = 0, itemList = P.listOf(plan.elements); itemIndex < itemList.length; ++itemIndex) {
+                    const item = itemList[itemIndex];
                     this.writeValue(writer, item);
+                }
                 return;
             case Kind.PromiseCombinatorElement:
                 this.writeValue(writer, plan.state);
@@ -1464,19 +1511,24 @@
             const roots = new ByteWriter();
             this.writeValue(roots, this.syntheticRoot || globalThis);
             roots.varint(this.lexicalScopes.length);
-            for (const scope of this.lexicalScopes)
+            for (let scopeIndex = 0, scopeList = P.listOf(this.lexicalScopes); scopeIndex < scopeList.length; ++scopeIndex) {
+                const scope = scopeList[scopeIndex];
                 this.writeValue(roots, scope || null);
+            }
             this.writeValue(roots, this.syntheticRoot ? null : this.runtime.pending);
             roots.varint(this.changedIntrinsics.size + this.followers.length + this.templateObjects.length);
-            for (const intrinsic of this.changedIntrinsics) {
+            for (let intrinsicIndex = 0, intrinsicList = P.listOf(this.changedIntrinsics); intrinsicIndex < intrinsicList.length; ++intrinsicIndex) {
+                const intrinsic = intrinsicList[intrinsicIndex];
                 roots.varint(this.stringIndex(`intrinsic ${this.intrinsics.pathOf.get(intrinsic)}`));
                 this.writeValue(roots, intrinsic);
             }
-            for (const follower of this.followers) {
+            for (let followerIndex = 0, followerList = P.listOf(this.followers); followerIndex < followerList.length; ++followerIndex) {
+                const follower = followerList[followerIndex];
                 roots.varint(this.stringIndex("promise follower"));
                 this.writeValue(roots, follower);
             }
-            for (const strings of this.templateObjects) {
+            for (let stringsIndex = 0, stringsList = P.listOf(this.templateObjects); stringsIndex < stringsList.length; ++stringsIndex) {
+                const strings = stringsList[stringsIndex];
                 roots.varint(this.stringIndex(`template ${registry.templateSiteOf(strings)}`));
                 this.writeValue(roots, strings);
             }
@@ -1491,7 +1543,8 @@
             const strings = new ByteWriter(stringBytes);
             strings.varint(this.stringList.length);
             const stringBlobs = [];
-            for (const text of this.stringList) {
+            for (let textIndex = 0, textList = P.listOf(this.stringList); textIndex < textList.length; ++textIndex) {
+                const text = textList[textIndex];
                 let wide = false;
                 for (let i = 0; i < text.length; ++i) {
                     if (text.charCodeAt(i) > 0xff) {
@@ -1520,13 +1573,13 @@
                 }
             }
 
-            const hashes = [...this.blobs.keys()].sort();
+            const hashes = P.arraySort(P.keysOf(this.blobs));
             const blobIndex = P.ownedMap(hashes.map((hash, index) => [hash, index]));
             if (this.pendingBlobRefs.length)
-                records = patchVarints(records, this.pendingBlobRefs.map(([offset, hash]) => [offset, blobIndex.get(hash)]));
+                records = patchVarints(records, this.pendingBlobRefs.map((pair) => [pair[0], blobIndex.get(pair[1])]));
             let stringsOut = strings;
             if (stringBlobs.length)
-                stringsOut = patchVarints(strings, stringBlobs.map(([offset, hash]) => [offset + 1, blobIndex.get(hash)]));
+                stringsOut = patchVarints(strings, stringBlobs.map((pair) => [pair[0] + 1, blobIndex.get(pair[1])]));
 
             const meta = new ByteWriter(16);
             meta.varint(this.runtime.nextObjectId);
@@ -1534,9 +1587,10 @@
             meta.varint(0);
 
             const scripts = new ByteWriter(256);
-            const scriptList = [...registry.scripts.values()];
+            const scriptList = P.valuesOf(registry.scripts);
             scripts.varint(scriptList.length);
-            for (const script of scriptList) {
+            for (let scriptIndex = 0; scriptIndex < scriptList.length; ++scriptIndex) {
+                const script = scriptList[scriptIndex];
                 scripts.varint(script.sid.length);
                 scripts.ascii(script.sid);
             }
@@ -1544,7 +1598,8 @@
             const blobs = new ByteWriter(64 + hashes.length * 40);
             blobs.varint(hashes.length);
             const blobBodies = [];
-            for (const hash of hashes) {
+            for (let hashIndex = 0, hashList = P.listOf(hashes); hashIndex < hashList.length; ++hashIndex) {
+                const hash = hashList[hashIndex];
                 for (let i = 0; i < 64; i += 2)
                     blobs.u8(parseInt(hash.slice(i, i + 2), 16));
                 const bytes = this.blobs.get(hash);
@@ -1671,7 +1726,8 @@
     function patchVarints(writer, patches) {
         const patched = new ByteWriter(writer.length + patches.length * 4);
         let from = 0;
-        for (const [offset, value] of patches) {
+        for (let offsetIndex = 0, offsetList = P.listOf(patches); offsetIndex < offsetList.length; ++offsetIndex) {
+            const offset = offsetList[offsetIndex][0], value = offsetList[offsetIndex][1];
             patched.raw(writer.bytes.subarray(from, offset));
             patched.varint(value);
             from = offset + 1;

@@ -25,8 +25,8 @@
 
     function hexOf(bytes) {
         let hex = "";
-        for (const byte of bytes)
-            hex += (byte < 16 ? "0" : "") + byte.toString(16);
+        for (let i = 0; i < bytes.length; ++i)
+            hex += (bytes[i] < 16 ? "0" : "") + P.numberToString(bytes[i], 16);
         return hex;
     }
 

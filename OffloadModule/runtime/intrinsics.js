@@ -152,11 +152,12 @@
         }
 
         changedIntrinsics() {
+            // The owned map's own forEach, not for-of: the capture must not go through an iterator the app replaced.
             const changed = [];
-            for (const [object] of this.baselines) {
+            this.baselines.forEach((baseline, object) => {
                 if (object !== globalThis && this.isChanged(object))
-                    changed.push(object);
-            }
+                    changed[changed.length] = object;
+            });
             return changed;
         }
     }

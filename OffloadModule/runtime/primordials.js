@@ -109,6 +109,7 @@
         regExpSource: uncurryThis(Object.getOwnPropertyDescriptor(RegExp.prototype, "source").get),
         regExpFlags: uncurryThis(Object.getOwnPropertyDescriptor(RegExp.prototype, "flags").get),
         bigIntToString: uncurryThis(BigInt.prototype.toString),
+        numberToString: uncurryThis(Number.prototype.toString),
         numberValueOf: uncurryThis(Number.prototype.valueOf),
         stringValueOf: uncurryThis(String.prototype.valueOf),
         booleanValueOf: uncurryThis(Boolean.prototype.valueOf),
@@ -176,6 +177,27 @@
     };
     P.ownedWeakMap = () => own(new WeakMap(), WeakMap.prototype, methodNames.WeakMap);
     P.ownedWeakSet = () => own(new WeakSet(), WeakSet.prototype, methodNames.WeakSet);
+
+    // The values (or keys) of an owned Map or Set as an array, through its own forEach: spreading or for-of would go
+    // through the iterator protocol the app may have replaced.
+    P.valuesOf = (collection) => {
+        const values = [];
+        collection.forEach((value) => {
+            values[values.length] = value;
+        });
+        return values;
+    };
+    P.keysOf = (map) => {
+        const keys = [];
+        map.forEach((value, key) => {
+            keys[keys.length] = key;
+        });
+        return keys;
+    };
+    // An array as it is, an owned Map's values or an owned Set's as a new array: what the runtime loops over.
+    P.listOf = (list) => (P.isArray(list) ? list : P.valuesOf(list));
+    const sortMethod = Array.prototype.sort;
+    P.arraySort = (array, compare) => Reflect.apply(sortMethod, array, compare === undefined ? [] : [compare]);
 
     // A fast, patch-proof call of a built-in method without arguments on a value of the app.
     const apply = Reflect.apply;

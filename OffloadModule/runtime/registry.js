@@ -212,7 +212,8 @@
         liveBrandedClasses() {
             const live = [];
             const kept = [];
-            for (const reference of brandedClasses) {
+            for (let i = 0; i < brandedClasses.length; ++i) {
+                const reference = brandedClasses[i];
                 const cls = P.weakRefDeref(reference);
                 if (cls === undefined)
                     continue;

@@ -860,7 +860,7 @@
         deadZoneDeclarations(shapeId, terminator) {
             const shape = this.shapes[shapeId];
             const names = this.bindingNames(shape.template).filter(([, i]) => shape.uninitialized[i] === "u").map(([name]) => name);
-            return names.length ? `${terminator}let ${[...P.ownedSet(names)].join(",")};` : "";
+            return names.length ? `${terminator}let ${P.arrayJoin(P.valuesOf(P.ownedSet(names)), ",")};` : "";
         }
 
         // Scope instances of one template are rebuilt by one synthesized function, called once per instance, when
@@ -926,7 +926,7 @@
             const mutable = initialized.filter(([name]) => !constantNames.has(name));
             // The parameters a shape takes are declared by its parameter list.
             const formals = shape.aliased ? P.ownedSet(this.formalParameters(template, shape.aliased)) : null;
-            const declared = [...P.ownedSet(mutable.map(([name]) => name))].filter((name) => !formals || !formals.has(name));
+            const declared = P.valuesOf(P.ownedSet(mutable.map((binding) => binding[0]))).filter((name) => !formals || !formals.has(name));
             let code = declared.length ? `let ${declared.join(",")};` : "";
             // No expression gives the home object: the capture finds it (Capture.homeOwner).
             const cases = template.bindings.map(([name, kind], i) => (kind === "home" ? "" : `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`)).join("");
@@ -1490,7 +1490,9 @@
                     continue;
                 const object = this.objects[index];
                 for (let entry = 0; entry < privates.length; ++entry) {
-                    const [classRef, isStatic, values] = privates[entry];
+                    const classRef = privates[entry][0];
+                    const isStatic = privates[entry][1];
+                    const values = privates[entry][2];
                     const names = this.privateNamesOf(classRef, index);
                     const info = registry.privateClasses.get(this.objects[classRef.index]);
                     const declared = isStatic ? names.staticFields : names.fields;
@@ -1643,7 +1645,9 @@
                 // Most objects the engine made (functions, class prototypes) have a handful of keys: a linear search
                 // is cheaper than making a collection.
                 const wanted = keys.length > 16 ? P.ownedSet(keys) : null;
-                for (const key of P.ownKeys(object)) {
+                const present = P.ownKeys(object);
+                for (let i = 0; i < present.length; ++i) {
+                    const key = present[i];
                     if (!(wanted ? wanted.has(key) : listIncludes(keys, key)) && !(skip && skip(key)) && !P.deleteProperty(object, key))
                         this.fail(`cannot delete property ${String(key)} of record ${index}`);
                 }
@@ -1756,9 +1760,11 @@
         finish() {
             const runtime = this.runtime;
             // Each tagged template site gives its captured strings object again.
-            for (const [name, value] of this.decoded.extraRoots) {
+            const extraRoots = this.decoded.extraRoots;
+            for (let i = 0; i < extraRoots.length; ++i) {
+                const name = extraRoots[i][0];
                 if (P.stringSlice(name, 0, 9) === "template ")
-                    registry.adoptTemplateObject(P.stringSlice(name, 9), this.resolve(value));
+                    registry.adoptTemplateObject(P.stringSlice(name, 9), this.resolve(extraRoots[i][1]));
             }
             runtime.pending = this.resolve(this.decoded.pending);
             runtime.turn = this.decoded.turn;

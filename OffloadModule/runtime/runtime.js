@@ -45,7 +45,9 @@
             const template = script.metadata.templates[0];
             if (!template || template.kind !== "script")
                 return null;
-            const cases = template.bindings.map(([name], i) => `case ${i}:return ${name};`).join("");
+            let cases = "";
+            for (let i = 0; i < template.bindings.length; ++i)
+                cases += `case ${i}:return ${template.bindings[i][0]};`;
             const code = `${template.handle}||(${template.handle}=__offload.s(${P.jsonStringify(`${script.sid}:0`)},(__ofi)=>{switch(__ofi){${cases}}},null))`;
             return P.eval(code);
         },
@@ -157,8 +159,10 @@
         const encoded = P.Date.now();
         runtime.lastCaptureTimings = { prepare: prepared - start, walk: discovered - prepared, order: capture.timings.order, encode: encoded - discovered, write: capture.timings.write, records: capture.objects.length };
         const result = [snapshot];
-        for (const [hash, bytes] of blobs)
-            result.push(hash, bytes);
+        for (let i = 0; i < blobs.length; ++i) {
+            result[result.length] = blobs[i][0];
+            result[result.length] = blobs[i][1];
+        }
         return result;
     });
 
