@@ -254,7 +254,7 @@ static bool decompress(std::span<const uint8_t> body, uint64_t size, std::vector
 }
 
 bool Bundle::read(std::span<const uint8_t> bundle, std::vector<uint8_t>& snapshotOutput, BlobStore& store,
-    GError** error, const BundleLimits& limits)
+    GError** error, const BundleLimits& limits, std::vector<BlobEntry>* listedBlobs)
 {
     std::span<const uint8_t> snapshotBytes;
     std::vector<BlobInfo> blobs;
@@ -316,6 +316,8 @@ bool Bundle::read(std::span<const uint8_t> bundle, std::vector<uint8_t>& snapsho
             return false;
     }
     snapshotOutput.assign(snapshotBytes.begin(), snapshotBytes.end());
+    if (listedBlobs)
+        *listedBlobs = std::move(snapshot.blobs);
     return true;
 }
 

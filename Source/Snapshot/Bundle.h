@@ -6,6 +6,7 @@
 #pragma once
 
 #include "Common/ContentHash.h"
+#include "Snapshot/SnapshotModel.h"
 
 #include <functional>
 #include <glib.h>
@@ -58,9 +59,11 @@ public:
     // Decodes `bundle`: validates the snapshot (SnapshotReader), decompresses each blob within `limits`, checks it
     // against its hash and against the snapshot's Blobs section, then checks that every blob the snapshot lists is
     // either carried or already in `store`. Only when everything holds are the carried blobs put into `store` and
-    // the snapshot bytes copied to `snapshot`: a bad bundle leaves the store as it was.
+    // the snapshot bytes copied to `snapshot`: a bad bundle leaves the store as it was. `listedBlobs`, if not null,
+    // receives the snapshot's Blobs section (carried or not), so that a receiver whose store holds more than this
+    // snapshot needs can hand over just these.
     static bool read(std::span<const uint8_t> bundle, std::vector<uint8_t>& snapshot, BlobStore& store, GError** error,
-        const BundleLimits& limits = {});
+        const BundleLimits& limits = {}, std::vector<BlobEntry>* listedBlobs = nullptr);
 
     // Parses the bundle's framing only (no decompression, no snapshot validation): where the snapshot is and what
     // blobs are carried. For the dumper.

@@ -235,9 +235,19 @@ bool EngineSession::capture(CapturedState& state, GError** error)
     auto snapshot = adoptGRef(jsc_value_object_get_property_at_index(result.get(), 0));
     state.snapshot = copyTypedArray(snapshot.get());
     state.blobs.clear();
+    state.blobHashes.clear();
     for (int i = 1; i + 1 < count; i += 2) {
+        auto hash = adoptGRef(jsc_value_object_get_property_at_index(result.get(), i));
+        GUniquePtr<char> hex(jsc_value_to_string(hash.get()));
+        ContentHash contentHash;
+        if (!ContentHash::fromHex(hex.get(), contentHash)) {
+            g_set_error(
+                error, G_IO_ERROR, G_IO_ERROR_FAILED, "the capture named a blob by a malformed hash %s", hex.get());
+            return false;
+        }
         auto bytes = adoptGRef(jsc_value_object_get_property_at_index(result.get(), i + 1));
         state.blobs.push_back(copyTypedArray(bytes.get()));
+        state.blobHashes.push_back(contentHash);
     }
     state.dynamicScripts.clear();
     auto scripts = callRuntime("dynamicScripts", error);
@@ -265,18 +275,23 @@ static GRefPtr<JSCValue> newUint8Array(JSCContext* context, const uint8_t* data,
     return array;
 }
 
-bool EngineSession::restore(const std::vector<uint8_t>& snapshot, const BlobStore& store, GError** error)
+bool EngineSession::restore(const std::vector<uint8_t>& snapshot, std::span<const BlobEntry> listedBlobs,
+    const BlobStore& store, GError** error)
 {
     auto bytes = newUint8Array(m_context.get(), snapshot.data(), snapshot.size());
     auto blobs = adoptGRef(jsc_value_new_object(m_context.get(), nullptr, nullptr));
-    for (const auto& hash : store.hashes()) {
-        auto body = store.get(hash, error);
-        if (!body)
+    for (const auto& blob : listedBlobs) {
+        auto body = store.get(blob.hash, error);
+        if (!body) {
+            if (error && !*error)
+                g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "blob %s of the snapshot is not in the blob store",
+                    blob.hash.toHex().c_str());
             return false;
+        }
         gsize size = 0;
         auto* data = static_cast<const uint8_t*>(g_bytes_get_data(body.get(), &size));
         auto array = newUint8Array(m_context.get(), data, size);
-        jsc_value_object_set_property(blobs.get(), hash.toHex().c_str(), array.get());
+        jsc_value_object_set_property(blobs.get(), blob.hash.toHex().c_str(), array.get());
     }
     return !!callRuntime("restore", error, bytes, blobs);
 }

@@ -6,11 +6,13 @@
 #pragma once
 
 #include "Common/GRefPtr.h"
+#include "Snapshot/SnapshotModel.h"
 
 #include <cstdint>
 #include <glib.h>
 #include <jsc/jsc.h>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -29,10 +31,12 @@ struct EngineScript {
     bool isInstrumented { false };
 };
 
-// What a capture produced: the snapshot bytes and the bodies of the blobs it names.
+// What a capture produced: the snapshot bytes and the bodies of the blobs it names, with their hashes as the runtime
+// computed them (Bundle::write checks each body against the snapshot again).
 struct CapturedState {
     std::vector<uint8_t> snapshot;
     std::vector<std::vector<uint8_t>> blobs;
+    std::vector<ContentHash> blobHashes;
     // Code the program made at run time (eval, new Function); the other side needs it to restore.
     std::vector<EngineScript> dynamicScripts;
 };
@@ -59,7 +63,9 @@ public:
     std::string runtimeTimings(const char* which);
 
     bool capture(CapturedState&, GError**);
-    bool restore(const std::vector<uint8_t>& snapshot, const BlobStore&, GError**);
+    // Hands the runtime the snapshot and, from the store, the bodies of the blobs it lists.
+    bool restore(
+        const std::vector<uint8_t>& snapshot, std::span<const BlobEntry> listedBlobs, const BlobStore&, GError**);
 
     JSCContext* context() const { return m_context.get(); }
 

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <unistd.h>
 
 namespace Offload {
@@ -37,6 +38,41 @@ static bool isNotIdempotent(const GError* error)
 static double millisecondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+EngineTestRunner::~EngineTestRunner()
+{
+    // The hop chain has ended (the children ran while this process waited): nothing reads the directory any more.
+    m_receivedBlobs.reset();
+    if (m_ownedBlobDirectory.empty())
+        return;
+    if (GDir* directory = g_dir_open(m_ownedBlobDirectory.c_str(), 0, nullptr)) {
+        while (const char* name = g_dir_read_name(directory)) {
+            GUniquePtr<char> path(g_build_filename(m_ownedBlobDirectory.c_str(), name, nullptr));
+            g_unlink(path.get());
+        }
+        g_dir_close(directory);
+    }
+    g_rmdir(m_ownedBlobDirectory.c_str());
+}
+
+BlobStore* EngineTestRunner::receivedBlobs(GError** error)
+{
+    if (m_receivedBlobs)
+        return m_receivedBlobs.get();
+    if (!m_options.processHops) {
+        m_receivedBlobs = std::make_unique<BlobStore>();
+        return m_receivedBlobs.get();
+    }
+    // Each process of a hop chain is a receiver in turn: they share one directory, made by the first one.
+    if (m_options.blobCacheDirectory.empty()) {
+        GUniquePtr<char> directory(g_dir_make_tmp("offload-jsc-blobs-XXXXXX", error));
+        if (!directory)
+            return nullptr;
+        m_options.blobCacheDirectory = m_ownedBlobDirectory = directory.get();
+    }
+    m_receivedBlobs = BlobStore::createWithDirectory(m_options.blobCacheDirectory, error);
+    return m_receivedBlobs.get();
 }
 
 bool EngineTestRunner::loadScript(const std::string& path, EngineScript& script, GError** error)
@@ -191,7 +227,24 @@ bool EngineTestRunner::migrate()
     }
 
     start = Clock::now();
-    std::vector<std::span<const uint8_t>> blobs(state.blobs.begin(), state.blobs.end());
+    auto* received = receivedBlobs(&rawError);
+    if (!received) {
+        GUniquePtr<GError> error(rawError);
+        fprintf(stderr, "offload-jsc: no blob store for the receiver: %s\n", error->message);
+        m_exitCode = ExitMigrationFailed;
+        return true;
+    }
+    // Only the blobs the receiver does not hold yet travel (Bundle::read checks that it holds the others).
+    std::vector<std::span<const uint8_t>> blobs;
+    size_t blobBytes = 0;
+    size_t carriedBytes = 0;
+    for (size_t i = 0; i < state.blobs.size(); ++i) {
+        blobBytes += state.blobs[i].size();
+        if (received->has(state.blobHashes[i]))
+            continue;
+        blobs.emplace_back(state.blobs[i]);
+        carriedBytes += state.blobs[i].size();
+    }
     std::vector<uint8_t> bundle;
     if (!Bundle::write(state.snapshot, blobs, bundle, &rawError)) {
         GUniquePtr<GError> error(rawError);
@@ -202,13 +255,11 @@ bool EngineTestRunner::migrate()
     double bundleTime = millisecondsSince(start);
     dump(bundle);
     if (m_options.stats) {
-        size_t blobBytes = 0;
-        for (const auto& blob : state.blobs)
-            blobBytes += blob.size();
         fprintf(stderr,
-            "migration %llu: capture %.2f ms, snapshot %zu bytes, %zu blobs (%zu bytes), bundle %zu bytes in %.2f ms\n",
+            "migration %llu: capture %.2f ms, snapshot %zu bytes, %zu blobs (%zu bytes), bundle %zu bytes in %.2f ms, "
+            "carrying %zu blobs (%zu bytes; the receiver held the others)\n",
             static_cast<unsigned long long>(m_migrationIndex), captureTime, state.snapshot.size(), state.blobs.size(),
-            blobBytes, bundle.size(), bundleTime);
+            blobBytes, bundle.size(), bundleTime, blobs.size(), carriedBytes);
         fprintf(stderr, "migration %llu: capture phases %s\n", static_cast<unsigned long long>(m_migrationIndex),
             m_session->runtimeTimings("lastCaptureTimings").c_str());
     }
@@ -253,8 +304,9 @@ bool EngineTestRunner::restoreInto(
 {
     auto start = Clock::now();
     std::vector<uint8_t> snapshot;
-    BlobStore store;
-    if (!Bundle::read(bundle, snapshot, store, error))
+    auto* store = receivedBlobs(error);
+    std::vector<BlobEntry> listedBlobs;
+    if (!store || !Bundle::read(bundle, snapshot, *store, error, {}, &listedBlobs))
         return false;
     if (m_preparedSession)
         session = std::move(m_preparedSession);
@@ -267,7 +319,7 @@ bool EngineTestRunner::restoreInto(
             return false;
     }
     m_engineSetupTime = millisecondsSince(start);
-    if (!session->restore(snapshot, store, error))
+    if (!session->restore(snapshot, listedBlobs, *store, error))
         return false;
     if (m_options.checkIdempotent) {
         CapturedState again;
@@ -314,6 +366,8 @@ bool EngineTestRunner::hopToChildProcess(const std::vector<uint8_t>& bundle)
     std::string dumpArgument = "--dump-snapshot=" + m_options.dumpDirectory;
     if (!m_options.dumpDirectory.empty())
         g_ptr_array_add(arguments, const_cast<char*>(dumpArgument.c_str()));
+    std::string blobCacheArgument = "--blob-cache=" + m_options.blobCacheDirectory;
+    g_ptr_array_add(arguments, const_cast<char*>(blobCacheArgument.c_str()));
     std::string nameArgument = "--test-name=" + m_testName;
     g_ptr_array_add(arguments, const_cast<char*>(nameArgument.c_str()));
     g_ptr_array_add(arguments, nullptr);

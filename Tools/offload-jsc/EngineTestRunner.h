@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "Snapshot/BlobStore.h"
 #include "Tools/offload-jsc/EngineSession.h"
 
 #include <cstdint>
@@ -30,6 +31,9 @@ struct RunnerOptions {
     std::string dumpDirectory;
     // Names dumped bundles; a hop's child learns it from its parent.
     std::string testName;
+    // Where the blobs that reached a receiver are kept, shared by the processes of a hop chain (a hop's child learns it
+    // from its parent). Empty: the runner keeps them in memory, or in a directory of its own for a hop chain.
+    std::string blobCacheDirectory;
 };
 
 enum ExitCode : int {
@@ -47,6 +51,7 @@ public:
         : m_options(std::move(options))
     {
     }
+    ~EngineTestRunner();
 
     // Runs `paths` in order as the program's scripts (the last one names the test), then its turns.
     int run(const std::vector<std::string>& paths);
@@ -65,6 +70,9 @@ private:
     // With --stats: how long the restore took (in the same line format the benchmarks parse) and its phases.
     void reportRestore(double milliseconds, bool inNewProcess);
     void dump(const std::vector<uint8_t>& bytes, const char* suffix = "bundle");
+    // The blobs the receiving side already holds, as an edge keeps what it received: a blob crosses once per run,
+    // and later bundles carry only the blobs that are new. Null (and an error set) when no store can be made.
+    BlobStore* receivedBlobs(GError**);
 
     RunnerOptions m_options;
     std::unique_ptr<EngineSession> m_session;
@@ -73,6 +81,9 @@ private:
     std::string m_testName;
     uint64_t m_migrationIndex { 0 };
     double m_engineSetupTime { 0 };
+    std::unique_ptr<BlobStore> m_receivedBlobs;
+    // The first process of a hop chain made the chain's blob directory and removes it when the chain has ended.
+    std::string m_ownedBlobDirectory;
     int m_exitCode { ExitSuccess };
     bool m_reportedRefusal { false };
 };

@@ -40,6 +40,7 @@ int main(int argc, char** argv)
     gboolean printInstrumented = FALSE;
     char* dumpDirectory = nullptr;
     char* testName = nullptr;
+    char* blobCacheDirectory = nullptr;
     GOptionEntry entries[] = {
         { "migrate", 0, 0, G_OPTION_ARG_NONE, &migrate, "Migrate the program to a new engine between turns", nullptr },
         { "process-hops", 0, 0, G_OPTION_ARG_NONE, &processHops, "Each migration continues in a fresh child process",
@@ -56,6 +57,7 @@ int main(int argc, char** argv)
             "Print the instrumented script and its metadata, then exit", nullptr },
         { "receive-migration", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &receiveMigration, nullptr, nullptr },
         { "test-name", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &testName, nullptr, nullptr },
+        { "blob-cache", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &blobCacheDirectory, nullptr, nullptr },
         { nullptr, 0, 0, G_OPTION_ARG_NONE, nullptr, nullptr, nullptr },
     };
     GUniquePtr<GOptionContext> context(
@@ -78,6 +80,8 @@ int main(int argc, char** argv)
         options.dumpDirectory = dumpDirectory;
     if (testName)
         options.testName = testName;
+    if (blobCacheDirectory)
+        options.blobCacheDirectory = blobCacheDirectory;
     EngineTestRunner runner(options);
 
     if (receiveMigration) {

@@ -11,6 +11,7 @@
 #include "Snapshot/SnapshotWriter.h"
 #include "SnapshotTestSupport.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <random>
 #include <zstd.h>
@@ -120,8 +121,13 @@ TEST(Bundle, BlobsTheReceiverHoldsStayHome)
 
     BlobStore receiver;
     ASSERT_TRUE(receiver.put(fixture.bodies[0], hash, nullptr));
-    EXPECT_TRUE(Bundle::read(bundle, received, receiver, &error));
+    std::vector<BlobEntry> listed;
+    EXPECT_TRUE(Bundle::read(bundle, received, receiver, &error, {}, &listed));
     EXPECT_TRUE(receiver.has(fixture.incompressible));
+    // The snapshot's own list names both blobs, the one carried and the one the receiver held.
+    ASSERT_EQ(listed.size(), 2u);
+    EXPECT_TRUE(std::ranges::any_of(listed, [&](auto& blob) { return blob.hash == fixture.compressible; }));
+    EXPECT_TRUE(std::ranges::any_of(listed, [&](auto& blob) { return blob.hash == fixture.incompressible; }));
 }
 
 TEST(Bundle, DetectsDamagedBlobs)
