@@ -5,16 +5,9 @@
 // inference, which the restored model makes: its predictions must equal those made without migrating.
 "use strict";
 
-// The engine runner is no browser: nsfwjs's TensorFlow.js finds no platform of its own, and is given the time and
-// typed-array checks it asks for. Its engine is the global _tfengine, shared by the copies of tfjs-core in the bundle.
-_tfengine.ENV.setPlatform("offload", {
-    fetch: () => Promise.reject(new Error("no network in this test")),
-    now: () => Date.now(),
-    encode: () => { throw new Error("not used"); },
-    decode: () => { throw new Error("not used"); },
-    isTypedArray: (value) => value instanceof Float32Array || value instanceof Int32Array || value instanceof Uint8Array
-        || value instanceof Uint8ClampedArray,
-});
+// nsfwjs's TensorFlow.js finds no platform of its own in the engine runner, and is given the one of
+// resources/tfjs-environment.js. Its engine is the global _tfengine, shared by the copies of tfjs-core in the bundle.
+_tfengine.ENV.setPlatform("offload", offloadTestPlatform);
 
 const size = 224;
 let classifier = null;

@@ -4,15 +4,8 @@
 // engine, registries of kernels and backends, tensors still alive, the model's weights) is all in the snapshot.
 "use strict";
 
-// The engine runner is no browser: the platform tfjs asks for time and typed-array checks is given here.
-tf.setPlatform("offload", {
-    fetch: () => Promise.reject(new Error("no network in this test")),
-    now: () => Date.now(),
-    encode: () => { throw new Error("not used"); },
-    decode: () => { throw new Error("not used"); },
-    isTypedArray: (value) => value instanceof Float32Array || value instanceof Int32Array || value instanceof Uint8Array
-        || value instanceof Uint8ClampedArray,
-});
+// The engine runner is no browser: tfjs is given the platform of resources/tfjs-environment.js.
+tf.setPlatform("offload", offloadTestPlatform);
 
 let model = null;
 const backendReady = tf.setBackend("cpu");

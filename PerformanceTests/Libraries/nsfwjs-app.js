@@ -5,15 +5,9 @@
 // prediction as a run without migration (a benchmark migrating a broken heap would report misleading figures).
 "use strict";
 
-// As in the layout test: the engine runner is no browser, so TensorFlow.js is given the platform it asks for.
-_tfengine.ENV.setPlatform("offload", {
-    fetch: () => Promise.reject(new Error("no network in this benchmark")),
-    now: () => Date.now(),
-    encode: () => { throw new Error("not used"); },
-    decode: () => { throw new Error("not used"); },
-    isTypedArray: (value) => value instanceof Float32Array || value instanceof Int32Array || value instanceof Uint8Array
-        || value instanceof Uint8ClampedArray,
-});
+// As in the layout test: the engine runner is no browser, so TensorFlow.js is given the platform of
+// LayoutTests/libraries/resources/tfjs-environment.js.
+_tfengine.ENV.setPlatform("offload", offloadTestPlatform);
 
 const size = 224;
 let classifier = null;
