@@ -55,14 +55,23 @@
 
     // Code made at run time (direct eval, new Function) is instrumented by the host, declared like a script and
     // remembered: unlike the app's scripts, the other side cannot have it already.
+    // The same source evaluated again (a `new Function` or an eval in a loop) is instrumented once: the output depends
+    // on the source and its kind only, and the script stays registered for the program's lifetime anyway.
     const dynamicScripts = [];
+    const instrumented = P.ownedMap();
     const instrumentDynamic = (source, kind) => {
+        const key = `${kind}:${source}`;
+        const known = instrumented.get(key);
+        if (known)
+            return known;
         const result = native.instrument(source, kind);
         if (!registry.scripts.has(result.sid)) {
             registry.registerScript(result.sid, result.code, result.metadata);
-            dynamicScripts.push([result.sid, result.code, result.metadata]);
+            dynamicScripts[dynamicScripts.length] = [result.sid, result.code, result.metadata];
         }
-        return result;
+        const made = { sid: result.sid, code: result.code };
+        instrumented.set(key, made);
+        return made;
     };
 
     offload.instrumentEval = (source, scope, isStrict) => {
