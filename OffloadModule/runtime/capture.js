@@ -112,7 +112,9 @@
             this.templateObjects = [];
             this.chainCache = P.ownedMap();
             this.intrinsicStrings = P.ownedMap();
-            this.changedIntrinsics = P.ownedSet(this.intrinsics.changedIntrinsics());
+            // A list to walk in order and a set to test membership in, for every object.
+            this.changedIntrinsicList = this.intrinsics.changedIntrinsics();
+            this.changedIntrinsics = P.ownedSet(this.changedIntrinsicList);
             this.refused = refusedPrototypeReasons;
             this.brandedClasses = registry.liveBrandedClasses();
             this.generatorPrototypes = P.ownedSet();
@@ -250,7 +252,7 @@
                     entries[j + 1] = entry;
                 }
             }
-            for (let clsIndex = 0, clsList = P.listOf(entries); clsIndex < clsList.length; ++clsIndex) {
+            for (let clsIndex = 0, clsList = entries; clsIndex < clsList.length; ++clsIndex) {
                 const cls = clsList[clsIndex][0], isStatic = clsList[clsIndex][1], values = clsList[clsIndex][2];
                 const info = registry.privateClasses.get(cls);
                 const literal = registry.literals.get(info.literal);
@@ -279,7 +281,7 @@
         // its constructor makes a new ordinary object): one such class at most, on a plain object.
         checkPrivates(plan, index) {
             let baseClasses = 0;
-            for (let clsIndex = 0, clsList = P.listOf(plan.body.privates); clsIndex < clsList.length; ++clsIndex) {
+            for (let clsIndex = 0, clsList = plan.body.privates; clsIndex < clsList.length; ++clsIndex) {
                 const cls = clsList[clsIndex][0], isStatic = clsList[clsIndex][1];
                 if (isStatic)
                     continue;
@@ -471,7 +473,7 @@
 
             const proxy = registry.proxies.get(value);
             if (proxy) {
-                for (let infoIndex = 0, infoList = P.listOf(this.brandedClasses); infoIndex < infoList.length; ++infoIndex) {
+                for (let infoIndex = 0, infoList = this.brandedClasses; infoIndex < infoList.length; ++infoIndex) {
                     const info = infoList[infoIndex][1];
                     if (info.brand(value))
                         this.fail(index, `a Proxy that carries the private names of ${this.className(info.literal)} cannot be captured`);
@@ -570,7 +572,7 @@
             // Promises still waiting on this one may be held by nothing else: they travel as extra roots, and restoring
             // them (resolved with this promise) links them again.
             if (waiting) {
-                for (let followerIndex = 0, followerList = P.listOf(record.followers); followerIndex < followerList.length; ++followerIndex) {
+                for (let followerIndex = 0, followerList = record.followers; followerIndex < followerList.length; ++followerIndex) {
                     const follower = followerList[followerIndex];
                     if (this.settledState(follower, index)[0] === registry.PromiseState.Locked && !this.indexOf.has(follower.promise)) {
                         this.reach(follower.promise, index, "<follower>");
@@ -917,7 +919,7 @@
                 denseKeys = denseCount;
             } else {
                 let present = 0;
-                for (let keyIndex = 0, keyList = P.listOf(keys); keyIndex < keyList.length; ++keyIndex) {
+                for (let keyIndex = 0, keyList = keys; keyIndex < keyList.length; ++keyIndex) {
                     const key = keyList[keyIndex];
                     if (typeof key !== "string" || `${+key}` !== key || +key >= length)
                         break;
@@ -959,7 +961,7 @@
 
         describeWrapper(object, index) {
             const unwrappers = [P.numberValueOf, P.stringValueOf, P.booleanValueOf, P.symbolValueOf, P.bigIntValueOf];
-            for (let unwrapIndex = 0, unwrapList = P.listOf(unwrappers); unwrapIndex < unwrapList.length; ++unwrapIndex) {
+            for (let unwrapIndex = 0, unwrapList = unwrappers; unwrapIndex < unwrapList.length; ++unwrapIndex) {
                 const unwrap = unwrapList[unwrapIndex];
                 let primitive;
                 try {
@@ -1007,10 +1009,10 @@
         // Adds the entries of weak collections whose keys have become reachable; true if anything was added.
         growWeakCollections() {
             let grew = false;
-            for (let planIndex = 0, planList = P.listOf(this.weakCollections); planIndex < planList.length; ++planIndex) {
+            for (let planIndex = 0, planList = this.weakCollections; planIndex < planList.length; ++planIndex) {
                 const plan = planList[planIndex][0], index = planList[planIndex][1];
                 const references = registry.weakCollectionKeys.get(plan.collection) || [];
-                for (let referenceIndex = 0, referenceList = P.listOf(references); referenceIndex < referenceList.length; ++referenceIndex) {
+                for (let referenceIndex = 0, referenceList = references; referenceIndex < referenceList.length; ++referenceIndex) {
                     const reference = referenceList[referenceIndex];
                     const key = P.weakRefDeref(reference);
                     if (key === undefined || plan.keysTaken.has(key) || !this.indexOf.has(key))
@@ -1119,7 +1121,8 @@
                     this.reach(handle, -1, "");
             }
             this.reach(this.runtime.pending, -1, "<pending turns>");
-            this.changedIntrinsics.forEach((intrinsic) => this.reach(intrinsic, -1, this.intrinsics.pathOf.get(intrinsic)));
+            for (let i = 0; i < this.changedIntrinsicList.length; ++i)
+                this.reach(this.changedIntrinsicList[i], -1, this.intrinsics.pathOf.get(this.changedIntrinsicList[i]));
             this.walk();
         }
 
@@ -1128,6 +1131,7 @@
         discoverSynthetic(root) {
             this.syntheticRoot = root;
             this.lexicalScopes = [];
+            this.changedIntrinsicList = [];
             this.changedIntrinsics = P.ownedSet();
             this.reach(root, -1, "<synthetic root>");
             this.walk();
@@ -1166,21 +1170,21 @@
                 visit(this.syntheticRoot);
             else {
                 visit(globalThis);
-                for (let scopeIndex = 0, scopeList = P.listOf(this.lexicalScopes); scopeIndex < scopeList.length; ++scopeIndex) {
+                for (let scopeIndex = 0, scopeList = this.lexicalScopes; scopeIndex < scopeList.length; ++scopeIndex) {
                     const scope = scopeList[scopeIndex];
                     visit(scope);
                 }
                 visit(this.runtime.pending);
             }
-            for (let intrinsicIndex = 0, intrinsicList = P.listOf(this.changedIntrinsics); intrinsicIndex < intrinsicList.length; ++intrinsicIndex) {
+            for (let intrinsicIndex = 0, intrinsicList = this.changedIntrinsicList; intrinsicIndex < intrinsicList.length; ++intrinsicIndex) {
                 const intrinsic = intrinsicList[intrinsicIndex];
                 visit(intrinsic);
             }
-            for (let followerIndex = 0, followerList = P.listOf(this.followers); followerIndex < followerList.length; ++followerIndex) {
+            for (let followerIndex = 0, followerList = this.followers; followerIndex < followerList.length; ++followerIndex) {
                 const follower = followerList[followerIndex];
                 visit(follower);
             }
-            for (let stringsIndex = 0, stringsList = P.listOf(this.templateObjects); stringsIndex < stringsList.length; ++stringsIndex) {
+            for (let stringsIndex = 0, stringsList = this.templateObjects; stringsIndex < stringsList.length; ++stringsIndex) {
                 const strings = stringsList[stringsIndex];
                 visit(strings);
             }
@@ -1306,12 +1310,12 @@
             if (!body.privates)
                 return;
             writer.varint(body.privates.length);
-            for (let clsIndex = 0, clsList = P.listOf(body.privates); clsIndex < clsList.length; ++clsIndex) {
+            for (let clsIndex = 0, clsList = body.privates; clsIndex < clsList.length; ++clsIndex) {
                 const cls = clsList[clsIndex][0], isStatic = clsList[clsIndex][1], values = clsList[clsIndex][2];
                 this.writeValue(writer, cls);
                 writer.u8(isStatic ? 1 : 0);
                 writer.varint(values.length);
-                for (let valueIndex = 0, valueList = P.listOf(values); valueIndex < valueList.length; ++valueIndex) {
+                for (let valueIndex = 0, valueList = values; valueIndex < valueList.length; ++valueIndex) {
                     const value = valueList[valueIndex];
                     this.writeValue(writer, value);
                 }
@@ -1339,7 +1343,7 @@
             case Kind.Array:
                 writer.varint(plan.length);
                 writer.varint(plan.elements.length);
-                for (let elementIndex = 0, elementList = P.listOf(plan.elements); elementIndex < elementList.length; ++elementIndex) {
+                for (let elementIndex = 0, elementList = plan.elements; elementIndex < elementList.length; ++elementIndex) {
                     const element = elementList[elementIndex];
                     this.writeValue(writer, element);
                 }
@@ -1353,7 +1357,7 @@
                 this.writeValue(writer, plan.target);
                 this.writeValue(writer, plan.boundThis);
                 writer.varint(plan.args.length);
-                for (let argumentIndex = 0, argumentList = P.listOf(plan.args); argumentIndex < argumentList.length; ++argumentIndex) {
+                for (let argumentIndex = 0, argumentList = plan.args; argumentIndex < argumentList.length; ++argumentIndex) {
                     const argument = argumentList[argumentIndex];
                     this.writeValue(writer, argument);
                 }
@@ -1362,7 +1366,7 @@
                 writer.varint(this.stringIndex(plan.template));
                 this.writeValue(writer, plan.parent);
                 writer.varint(plan.bindings.length);
-                for (let bindingIndex = 0, bindingList = P.listOf(plan.bindings); bindingIndex < bindingList.length; ++bindingIndex) {
+                for (let bindingIndex = 0, bindingList = plan.bindings; bindingIndex < bindingList.length; ++bindingIndex) {
                     const binding = bindingList[bindingIndex];
                     this.writeValue(writer, binding);
                 }
@@ -1382,28 +1386,28 @@
                 break;
             case Kind.Map:
                 writer.varint(plan.entries.length / 2);
-                for (let itemIndex = 0, itemList = P.listOf(plan.entries); itemIndex < itemList.length; ++itemIndex) {
+                for (let itemIndex = 0, itemList = plan.entries; itemIndex < itemList.length; ++itemIndex) {
                     const item = itemList[itemIndex];
                     this.writeValue(writer, item);
                 }
                 break;
             case Kind.Set:
                 writer.varint(plan.values.length);
-                for (let itemIndex = 0, itemList = P.listOf(plan.values); itemIndex < itemList.length; ++itemIndex) {
+                for (let itemIndex = 0, itemList = plan.values; itemIndex < itemList.length; ++itemIndex) {
                     const item = itemList[itemIndex];
                     this.writeValue(writer, item);
                 }
                 break;
             case Kind.WeakMap:
                 writer.varint(plan.entries.length / 2);
-                for (let itemIndex = 0, itemList = P.listOf(plan.entries); itemIndex < itemList.length; ++itemIndex) {
+                for (let itemIndex = 0, itemList = plan.entries; itemIndex < itemList.length; ++itemIndex) {
                     const item = itemList[itemIndex];
                     this.writeValue(writer, item);
                 }
                 break;
             case Kind.WeakSet:
                 writer.varint(plan.entries.length);
-                for (let itemIndex = 0, itemList = P.listOf(plan.entries); itemIndex < itemList.length; ++itemIndex) {
+                for (let itemIndex = 0, itemList = plan.entries; itemIndex < itemList.length; ++itemIndex) {
                     const item = itemList[itemIndex];
                     this.writeValue(writer, item);
                 }
@@ -1462,7 +1466,7 @@
                 this.writeValue(writer, plan.resolve);
                 this.writeValue(writer, plan.reject);
                 writer.varint(plan.elements.length / 2);
-                for (let itemIndex = 0, itemList = P.listOf(plan.elements); itemIndex < itemList.length; ++itemIndex) {
+                for (let itemIndex = 0, itemList = plan.elements; itemIndex < itemList.length; ++itemIndex) {
                     const item = itemList[itemIndex];
                     this.writeValue(writer, item);
                 }
@@ -1511,23 +1515,23 @@
             const roots = new ByteWriter();
             this.writeValue(roots, this.syntheticRoot || globalThis);
             roots.varint(this.lexicalScopes.length);
-            for (let scopeIndex = 0, scopeList = P.listOf(this.lexicalScopes); scopeIndex < scopeList.length; ++scopeIndex) {
+            for (let scopeIndex = 0, scopeList = this.lexicalScopes; scopeIndex < scopeList.length; ++scopeIndex) {
                 const scope = scopeList[scopeIndex];
                 this.writeValue(roots, scope || null);
             }
             this.writeValue(roots, this.syntheticRoot ? null : this.runtime.pending);
             roots.varint(this.changedIntrinsics.size + this.followers.length + this.templateObjects.length);
-            for (let intrinsicIndex = 0, intrinsicList = P.listOf(this.changedIntrinsics); intrinsicIndex < intrinsicList.length; ++intrinsicIndex) {
+            for (let intrinsicIndex = 0, intrinsicList = this.changedIntrinsicList; intrinsicIndex < intrinsicList.length; ++intrinsicIndex) {
                 const intrinsic = intrinsicList[intrinsicIndex];
                 roots.varint(this.stringIndex(`intrinsic ${this.intrinsics.pathOf.get(intrinsic)}`));
                 this.writeValue(roots, intrinsic);
             }
-            for (let followerIndex = 0, followerList = P.listOf(this.followers); followerIndex < followerList.length; ++followerIndex) {
+            for (let followerIndex = 0, followerList = this.followers; followerIndex < followerList.length; ++followerIndex) {
                 const follower = followerList[followerIndex];
                 roots.varint(this.stringIndex("promise follower"));
                 this.writeValue(roots, follower);
             }
-            for (let stringsIndex = 0, stringsList = P.listOf(this.templateObjects); stringsIndex < stringsList.length; ++stringsIndex) {
+            for (let stringsIndex = 0, stringsList = this.templateObjects; stringsIndex < stringsList.length; ++stringsIndex) {
                 const strings = stringsList[stringsIndex];
                 roots.varint(this.stringIndex(`template ${registry.templateSiteOf(strings)}`));
                 this.writeValue(roots, strings);
@@ -1543,7 +1547,7 @@
             const strings = new ByteWriter(stringBytes);
             strings.varint(this.stringList.length);
             const stringBlobs = [];
-            for (let textIndex = 0, textList = P.listOf(this.stringList); textIndex < textList.length; ++textIndex) {
+            for (let textIndex = 0, textList = this.stringList; textIndex < textList.length; ++textIndex) {
                 const text = textList[textIndex];
                 let wide = false;
                 for (let i = 0; i < text.length; ++i) {
@@ -1598,7 +1602,7 @@
             const blobs = new ByteWriter(64 + hashes.length * 40);
             blobs.varint(hashes.length);
             const blobBodies = [];
-            for (let hashIndex = 0, hashList = P.listOf(hashes); hashIndex < hashList.length; ++hashIndex) {
+            for (let hashIndex = 0, hashList = hashes; hashIndex < hashList.length; ++hashIndex) {
                 const hash = hashList[hashIndex];
                 for (let i = 0; i < 64; i += 2)
                     blobs.u8(parseInt(hash.slice(i, i + 2), 16));
@@ -1726,7 +1730,7 @@
     function patchVarints(writer, patches) {
         const patched = new ByteWriter(writer.length + patches.length * 4);
         let from = 0;
-        for (let offsetIndex = 0, offsetList = P.listOf(patches); offsetIndex < offsetList.length; ++offsetIndex) {
+        for (let offsetIndex = 0, offsetList = patches; offsetIndex < offsetList.length; ++offsetIndex) {
             const offset = offsetList[offsetIndex][0], value = offsetList[offsetIndex][1];
             patched.raw(writer.bytes.subarray(from, offset));
             patched.varint(value);

@@ -194,8 +194,6 @@
         });
         return keys;
     };
-    // An array as it is, an owned Map's values or an owned Set's as a new array: what the runtime loops over.
-    P.listOf = (list) => (P.isArray(list) ? list : P.valuesOf(list));
     const sortMethod = Array.prototype.sort;
     P.arraySort = (array, compare) => Reflect.apply(sortMethod, array, compare === undefined ? [] : [compare]);
 
