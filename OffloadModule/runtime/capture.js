@@ -1147,13 +1147,30 @@
                 }
             } while (this.growWeakCollections() || this.plans.length < this.objects.length);
             this.linkMappedArguments();
-            const walked = P.Date.now();
-            this.renumber();
-            this.timings.order = P.Date.now() - walked;
         }
 
-        // The walk found objects in the order it described them; the format numbers records by first reference in
-        // encoding order (breadth-first from the roots), which weak-collection entries found late can break.
+        // The roots, in the order the Roots section lists them: records are numbered by first reference in encoding
+        // order, starting with these.
+        forEachRoot(visit) {
+            if (this.syntheticRoot)
+                visit(this.syntheticRoot);
+            else {
+                visit(globalThis);
+                for (let i = 0; i < this.lexicalScopes.length; ++i)
+                    visit(this.lexicalScopes[i]);
+                visit(this.runtime.pending);
+            }
+            for (let i = 0; i < this.changedIntrinsicList.length; ++i)
+                visit(this.changedIntrinsicList[i]);
+            for (let i = 0; i < this.followers.length; ++i)
+                visit(this.followers[i]);
+            for (let i = 0; i < this.templateObjects.length; ++i)
+                visit(this.templateObjects[i]);
+        }
+
+        // Writing the records checks that the walk numbered them by first reference in encoding order (noteReference);
+        // usually it did. Weak-collection entries found late, or a record kind that reaches its references in another
+        // order than it writes them, break it: the records are then numbered again and written again.
         renumber() {
             const order = [];
             const numbered = new P.Uint8Array(this.objects.length);
@@ -1166,28 +1183,7 @@
                 numbered[index] = 1;
                 order.push(index);
             };
-            if (this.syntheticRoot)
-                visit(this.syntheticRoot);
-            else {
-                visit(globalThis);
-                for (let scopeIndex = 0, scopeList = this.lexicalScopes; scopeIndex < scopeList.length; ++scopeIndex) {
-                    const scope = scopeList[scopeIndex];
-                    visit(scope);
-                }
-                visit(this.runtime.pending);
-            }
-            for (let intrinsicIndex = 0, intrinsicList = this.changedIntrinsicList; intrinsicIndex < intrinsicList.length; ++intrinsicIndex) {
-                const intrinsic = intrinsicList[intrinsicIndex];
-                visit(intrinsic);
-            }
-            for (let followerIndex = 0, followerList = this.followers; followerIndex < followerList.length; ++followerIndex) {
-                const follower = followerList[followerIndex];
-                visit(follower);
-            }
-            for (let stringsIndex = 0, stringsList = this.templateObjects; stringsIndex < stringsList.length; ++stringsIndex) {
-                const strings = stringsList[stringsIndex];
-                visit(strings);
-            }
+            this.forEachRoot(visit);
             for (let i = 0; i < order.length; ++i)
                 forEachReference(this.plans[order[i]], visit);
             if (order.length !== this.objects.length)
@@ -1204,6 +1200,14 @@
                 this.indexOf.set(this.objects[i], i);
         }
 
+        // The first reference to a record in encoding order: it must be the next record by number.
+        noteReference(index) {
+            if (index === this.numbered)
+                ++this.numbered;
+            else
+                this.numberedInOrder = false;
+        }
+
         stringIndex(text) {
             let index = this.strings.get(text);
             if (index === undefined) {
@@ -1215,8 +1219,12 @@
         }
 
         writeKey(writer, key) {
-            if (typeof key === "symbol")
-                writer.varint(this.indexFor(key) * 2 + 1);
+            if (typeof key === "symbol") {
+                const index = this.indexFor(key);
+                if (index >= this.numbered)
+                    this.noteReference(index);
+                writer.varint(index * 2 + 1);
+            }
             else
                 writer.varint(this.stringIndex(key) * 2);
         }
@@ -1260,6 +1268,8 @@
             }
             const index = this.indexFor(value);
             if (index !== undefined) {
+                if (index >= this.numbered)
+                    this.noteReference(index);
                 writer.u8(Tag.Ref);
                 writer.varint(index);
                 return;
@@ -1499,18 +1509,52 @@
             this.writeBody(writer, plan.body, plan.kind === Kind.Array && !plan.lengthIsWritable ? 2 : 0);
         }
 
+        // Writes the Records section. With `checkNumbering`, notes whether the records are numbered by first reference
+        // in encoding order (the roots first), as the format requires.
+        writeRecords(checkNumbering) {
+            this.numbered = 0;
+            this.numberedInOrder = true;
+            if (checkNumbering) {
+                this.forEachRoot((value) => {
+                    const index = this.indexOf.get(value);
+                    if (index !== undefined && index >= this.numbered)
+                        this.noteReference(index);
+                });
+            } else
+                this.numbered = Infinity;
+            // Sized for a typical record (about 35 bytes): each doubling of a large buffer is a fresh allocation
+            // the system has to map and zero.
+            const records = new ByteWriter((1 << 16) + 40 * this.plans.length);
+            records.varint(this.plans.length);
+            for (let index = 0; index < this.plans.length; ++index) {
+                // A record must be referenced before it is written (every record is reachable from the roots).
+                if (index >= this.numbered)
+                    this.numberedInOrder = false;
+                this.writeRecord(records, this.plans[index], index);
+            }
+            if (this.numbered !== this.plans.length && checkNumbering)
+                this.numberedInOrder = false;
+            return records;
+        }
+
         encode() {
             // Blob indices are positions in the sorted Blobs section, unknown until every blob is found: records
             // are written with a one-byte placeholder and re-encoded with the real indices afterwards.
             this.pendingBlobRefs = [];
-            // Sized for a typical record (about 35 bytes): each doubling of a large buffer is a fresh allocation
-            // the system has to map and zero.
             const start = P.Date.now();
-            let records = new ByteWriter((1 << 16) + 40 * this.plans.length);
-            records.varint(this.plans.length);
-            for (let index = 0; index < this.plans.length; ++index)
-                this.writeRecord(records, this.plans[index], index);
+            let records = this.writeRecords(true);
             this.timings.write = P.Date.now() - start;
+            this.timings.order = 0;
+            if (!this.numberedInOrder) {
+                const renumbering = P.Date.now();
+                this.renumber();
+                this.strings = P.ownedMap();
+                this.stringList = [];
+                this.intrinsicStrings = P.ownedMap();
+                this.pendingBlobRefs = [];
+                records = this.writeRecords(false);
+                this.timings.order = P.Date.now() - renumbering;
+            }
 
             const roots = new ByteWriter();
             this.writeValue(roots, this.syntheticRoot || globalThis);

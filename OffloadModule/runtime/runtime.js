@@ -163,8 +163,9 @@
             return null;
         const discovered = P.Date.now();
         const { snapshot, blobs } = capture.encode();
-        // Where a capture spends its time, for benchmarks and the runner's --stats: walk includes order (numbering the
-        // records canonically), encode includes write (the records' bytes; the rest is the string table and the framing).
+        // Where a capture spends its time, for benchmarks and the runner's --stats: encode includes write (the records'
+        // bytes; the rest is the string table and the framing) and order (numbering the records again and writing them
+        // again, when the walk did not number them canonically; usually 0).
         const encoded = P.Date.now();
         runtime.lastCaptureTimings = { prepare: prepared - start, walk: discovered - prepared, order: capture.timings.order, encode: encoded - discovered, write: capture.timings.write, records: capture.objects.length };
         const result = [snapshot];
