@@ -130,6 +130,18 @@ int EngineTestRunner::run(const std::vector<std::string>& paths)
         fprintf(stderr, "offload-jsc: %s\n", error->message);
         return ExitUsage;
     }
+    // The program's own engine is warmed up like the engines migrations restore into (prepareNextSession), as a
+    // client warms its capture code when a page loads: otherwise only the first capture would run uncompiled code.
+    if (m_options.migrate) {
+        auto start = Clock::now();
+        if (!m_session->warmUp(&rawError)) {
+            error.reset(rawError);
+            fprintf(stderr, "offload-jsc: cannot warm up the engine: %s\n", error->message);
+            return ExitMigrationFailed;
+        }
+        if (m_options.stats)
+            fprintf(stderr, "program's engine warmed up in %.2f ms\n", millisecondsSince(start));
+    }
     for (const auto& script : m_scripts)
         m_session->runScript(script, nullptr);
     return runTurns();
