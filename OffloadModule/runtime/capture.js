@@ -119,6 +119,7 @@
             this.brandedClasses = registry.liveBrandedClasses();
             this.generatorPrototypes = P.ownedSet();
             this.needsAnotherPass = false;
+            this.foundWeakEntries = false;
             this.timings = {};
             this.syntheticRoot = null;
         }
@@ -642,6 +643,9 @@
             // share the parameters could not share them again after a restore.
             if (template.kind === "params" && !registry.isCachedParamsHandle(handle))
                 this.fail(index, "a closure made in the parameter list of an arrow function, of a function nested in a parameter list, or where a binding named arguments hides the arguments object cannot be captured yet");
+            // The parent first, as the record is written (the numbering of records follows the encoding).
+            if (handle.parent)
+                this.reach(handle.parent, index, "<parent scope>");
             const bindings = [];
             for (let bindingIndex = 0; bindingIndex < template.bindings.length; ++bindingIndex) {
                 const name = template.bindings[bindingIndex][0];
@@ -668,8 +672,6 @@
                 this.reach(value, index, name);
                 bindings.push(value);
             }
-            if (handle.parent)
-                this.reach(handle.parent, index, "<parent scope>");
             return { kind: Kind.Scope, template: handle.template, parent: handle.parent || null, bindings };
         }
 
@@ -1138,6 +1140,7 @@
         }
 
         walk() {
+            let grew = false;
             do {
                 for (let index = this.plans.length; index < this.objects.length; ++index) {
                     const plan = this.describe(index);
@@ -1145,8 +1148,17 @@
                         this.checkPrivates(plan, index);
                     this.plans.push(plan);
                 }
-            } while (this.growWeakCollections() || this.plans.length < this.objects.length);
+                grew = this.growWeakCollections();
+                this.foundWeakEntries ||= grew;
+            } while (grew || this.plans.length < this.objects.length);
             this.linkMappedArguments();
+        }
+
+        // Whether the walk found records in another order than the encoding references them, for certain: weak
+        // entries are taken after the rest (their keys and values come late), promise followers and template strings
+        // objects are roots found during the walk, and arguments objects get their scope after it.
+        numberedOutOfOrder() {
+            return this.foundWeakEntries || this.followers.length > 0 || this.templateObjects.length > 0 || this.sloppyArguments.length > 0;
         }
 
         // The roots, in the order the Roots section lists them: records are numbered by first reference in encoding
@@ -1541,19 +1553,26 @@
             // Blob indices are positions in the sorted Blobs section, unknown until every blob is found: records
             // are written with a one-byte placeholder and re-encoded with the real indices afterwards.
             this.pendingBlobRefs = [];
-            const start = P.Date.now();
-            let records = this.writeRecords(true);
-            this.timings.write = P.Date.now() - start;
             this.timings.order = 0;
+            let start = P.Date.now();
+            const renumbered = this.numberedOutOfOrder();
+            if (renumbered) {
+                this.renumber();
+                this.timings.order = P.Date.now() - start;
+                start = P.Date.now();
+            }
+            let records = this.writeRecords(!renumbered);
+            this.timings.write = P.Date.now() - start;
             if (!this.numberedInOrder) {
-                const renumbering = P.Date.now();
+                // A case numberedOutOfOrder does not foresee: number and write again.
+                start = P.Date.now();
                 this.renumber();
                 this.strings = P.ownedMap();
                 this.stringList = [];
                 this.intrinsicStrings = P.ownedMap();
                 this.pendingBlobRefs = [];
                 records = this.writeRecords(false);
-                this.timings.order = P.Date.now() - renumbering;
+                this.timings.order = P.Date.now() - start;
             }
 
             const roots = new ByteWriter();
