@@ -30,6 +30,14 @@
     const emptyChainFacts = Object.freeze({ refusal: null, proxy: false, unsafeTag: false });
     const isInt32 = (value) => (value | 0) === value && !(value === 0 && 1 / value < 0);
     const isIdentifier = (key) => /^[A-Za-z_$][\w$]*$/.test(key);
+    // Whether a string needs UTF-16 (a code unit above 0xff) or fits Latin-1.
+    const isWide = (text) => {
+        for (let i = 0; i < text.length; ++i) {
+            if (text.charCodeAt(i) > 0xff)
+                return true;
+        }
+        return false;
+    };
 
     // Bytes per element, in Format.typedArrayTypes order, read from the constructors before any app code runs (a view's
     // own BYTES_PER_ELEMENT lookup could reach a getter the app defined).
@@ -1610,28 +1618,36 @@
             const strings = new ByteWriter(stringBytes);
             strings.varint(this.stringList.length);
             const stringBlobs = [];
+            // Long strings are immutable and usually the same from one capture to the next (a model's weights in
+            // base64): their code units and hash are kept for the next capture, for those this capture met only.
+            const keptBlobStrings = this.runtime.blobStrings;
+            const metBlobStrings = P.ownedMap();
             for (let textIndex = 0, textList = this.stringList; textIndex < textList.length; ++textIndex) {
                 const text = textList[textIndex];
-                let wide = false;
-                for (let i = 0; i < text.length; ++i) {
-                    if (text.charCodeAt(i) > 0xff) {
-                        wide = true;
-                        break;
-                    }
-                }
                 if (text.length >= Format.blobStringThreshold) {
-                    const bytes = new ByteWriter(text.length * (wide ? 2 : 1) + 8);
-                    if (wide)
-                        bytes.utf16(text);
-                    else
-                        bytes.latin1(text);
-                    // Drop the length prefix: the blob is the bare code units.
-                    const units = bytes.bytes.subarray(bytes.length - text.length * (wide ? 2 : 1), bytes.length);
-                    stringBlobs.push([strings.length, this.blobIndexFor(units), wide]);
+                    let blob = keptBlobStrings.get(text);
+                    if (blob === undefined) {
+                        const wide = isWide(text);
+                        const bytes = new ByteWriter(text.length * (wide ? 2 : 1) + 8);
+                        if (wide)
+                            bytes.utf16(text);
+                        else
+                            bytes.latin1(text);
+                        // Drop the length prefix: the blob is the bare code units.
+                        const units = bytes.bytes.subarray(bytes.length - text.length * (wide ? 2 : 1), bytes.length);
+                        blob = { hash: offload.native.sha256(units), units, wide };
+                    }
+                    metBlobStrings.set(text, blob);
+                    if (!this.blobs.has(blob.hash))
+                        this.blobs.set(blob.hash, blob.units);
+                    stringBlobs.push([strings.length, blob.hash, blob.wide]);
                     strings.u8(Format.StringEncoding.Blob);
                     strings.u8(0);
-                    strings.u8(wide ? 2 : 1);
-                } else if (wide) {
+                    strings.u8(blob.wide ? 2 : 1);
+                    continue;
+                }
+                const wide = isWide(text);
+                if (wide) {
                     strings.u8(Format.StringEncoding.Utf16);
                     strings.utf16(text);
                 } else {
@@ -1640,6 +1656,9 @@
                 }
             }
 
+            // The synthetic heap of a warm-up leaves no trace in the runtime.
+            if (!this.syntheticRoot)
+                this.runtime.blobStrings = metBlobStrings;
             const hashes = P.arraySort(P.keysOf(this.blobs));
             const blobIndex = P.ownedMap(hashes.map((hash, index) => [hash, index]));
             if (this.pendingBlobRefs.length)

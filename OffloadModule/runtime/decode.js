@@ -71,8 +71,12 @@
 
             const blobs = sections[Section.Blobs];
             this.blobs = [];
+            this.blobHashes = [];
+            // Long strings decoded from blobs, for the next capture in this engine (runtime.blobStrings).
+            this.blobStrings = P.ownedMap();
             for (let count = blobs.varint(); count > 0; --count) {
                 const hash = hexOf(blobs.raw(32));
+                this.blobHashes.push(hash);
                 const size = blobs.varint();
                 const body = this.blobBodies(hash);
                 if (!body)
@@ -140,9 +144,9 @@
                 if (index >= this.blobs.length || (unitSize !== 1 && unitSize !== 2))
                     reader.fail("bad blob string");
                 const body = this.blobs[index];
-                if (unitSize === 1)
-                    return ByteReader.unitsToString(body);
-                return new ByteReader(body).utf16Units(body.length / 2);
+                const text = unitSize === 1 ? ByteReader.unitsToString(body) : new ByteReader(body).utf16Units(body.length / 2);
+                this.blobStrings.set(text, { hash: this.blobHashes[index], units: body, wide: unitSize === 2 });
+                return text;
             }
             }
             reader.fail("unknown string encoding");

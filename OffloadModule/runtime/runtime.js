@@ -20,6 +20,8 @@
         nextObjectId: 1,
         objectIds: P.ownedWeakMap(),
         symbolIds: P.ownedMap(),
+        // Long strings the last capture carried as blobs, with their code units and hash (Capture.encode).
+        blobStrings: P.ownedMap(),
         restoreContext: null,
 
         idFor(value) {
@@ -183,6 +185,7 @@
         const restore = new offload.Restore(runtime, snapshot, lookup);
         const decoded = P.Date.now();
         restore.run();
+        runtime.blobStrings = restore.decoded.blobStrings;
         // Where a restore spends its time: decode includes strings (the string table's share).
         runtime.lastRestoreTimings = { decode: decoded - start, strings: restore.decoded.stringsTime, ...restore.timings, records: restore.records.length };
     });
