@@ -724,9 +724,10 @@
                     this.fail(index, `function literal ${info.literal} belongs to no registered script`);
                 // A class member is made with its class (its home); other code inside a class with private names is
                 // made inside the class's evaluation in a restore.
-                // A computed field key is evaluated once, when the class is made; the keys live inside the class.
-                if (literal.computedFields)
-                    this.fail(index, `class ${literal.name || info.literal} has a computed field name, which cannot be rebuilt yet`);
+                // A computed field key is evaluated once, when the class is made, and kept inside the class: the
+                // instrumented class hands over the keys of each evaluation, which travel as its home (registry.f).
+                if (literal.computedFields && !info.home)
+                    this.fail(index, `class ${literal.name || info.literal} has a computed field name whose value was not recorded (a yield or await in the class's computed keys or heritage)`);
                 if (literal.privateClass >= 0 && !(literal.method && literal.owner >= 0))
                     this.reachClassEvaluation(info.scope, literal.script.sid, literal.privateClass, index);
                 // An arrow's `super` reads the home object of the method it was made in, which the scope of that

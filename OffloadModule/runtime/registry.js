@@ -94,6 +94,8 @@
     const templateSites = P.ownedWeakMap();
     let substitutions = null;
     const cachedParamsHandles = P.ownedWeakSet();
+    // The computed field keys of each class evaluation that has some (`fc`), until `f` makes them the class's home.
+    const classFieldKeys = P.ownedWeakMap();
     const scripts = P.ownedMap();
 
     // Classes with private names hand over, from a static block the instrumenter adds (Rewriter::emitPrivateNames),
@@ -382,6 +384,13 @@
                 setInferredName(fn, literal);
                 if (literal.kind === "class") {
                     registerClassMembers(fn, literal, scope);
+                    // A class has no home object: the list of its computed field keys takes that place, so that the
+                    // keys travel with the class (the home of its Function record) and a restore gives them back.
+                    if (literal.computedFields) {
+                        const keys = classFieldKeys.get(fn);
+                        if (keys !== undefined)
+                            FunctionStamp.setHome(fn, keys);
+                    }
                     if (literal.privateNames || literal.tracksHome)
                         registry.noteClassEvaluation(scope, literalId, fn);
                 }
@@ -399,6 +408,23 @@
                 if (brandedClasses.length > 2 * brandedClassesPruned + 64)
                     registry.liveBrandedClasses();
             }
+        },
+
+        // A computed field key of a class being evaluated (Rewriter::emitFieldKeys): converted to a property key here,
+        // once, as the engine would have (the engine's own conversion of a string or symbol runs no code), and added
+        // to the evaluation's list. While restoring, `value` is not evaluated: the recorded key is given back.
+        fk(list, value) {
+            if (hooks.r)
+                return list.keys[list.next++];
+            const key = typeof value === "string" || typeof value === "symbol" ? value : P.ownKeys({ [value]: 0 })[0];
+            P.defineProperty(list, list.length, { __proto__: null, value: key, writable: true, enumerable: true, configurable: true });
+            return key;
+        },
+
+        // A class evaluation's computed field keys, all evaluated (`f` takes them right after).
+        fc(cls, list) {
+            classFieldKeys.set(cls, list);
+            return cls;
         },
 
         // Hoisted function declarations of a scope, at its entry: d(scope, fn, literalId, fn, literalId, …).

@@ -1179,7 +1179,11 @@
                     const methods = homeShapes.map((shapeId) => this.homeShapeText(shapeId, true)).join("");
                     classText = `${P.stringSlice(classText, 0, classText.length - 1)};${methods}}`;
                 }
-                return `()=>(${literal.privateNames ? withEvaluator(classText) : classText})`;
+                classText = literal.privateNames ? withEvaluator(classText) : classText;
+                // Its computed field keys are the recorded ones (registry.fk), not evaluated again.
+                if (literal.computedFields)
+                    return `()=>{const __ofk=__offload.rc.fieldKeys();return(${classText})}`;
+                return `()=>(${classText})`;
             }
             if (literal.method)
                 return `()=>({${this.methodText(literal, text, "__offload.rc.currentKey()")}})`;
@@ -1231,6 +1235,23 @@
             const member = this.literal(memberLiteralId);
             const prototype = this.propertyValue(this.records[classIndex], "prototype");
             return this.keyHolding(member.method.static ? classIndex : prototype instanceof Ref ? prototype.index : -1, memberIndex);
+        }
+
+        // Called by synthesized code: the computed field keys of the class being made, which travel as its home (an
+        // Array record of strings and symbols, made before any function), for registry.fk to give back in order.
+        fieldKeys() {
+            const home = this.records[this.currentFunction].home;
+            const list = home instanceof Ref ? this.records[home.index] : null;
+            if (!list || list.kind !== Kind.Array || list.properties.length)
+                this.fail(`class record ${this.currentFunction} has computed field names but no list of their keys`);
+            const keys = [];
+            for (let i = 0; i < list.elements.length; ++i) {
+                const key = this.resolve(list.elements[i]);
+                if (typeof key !== "string" && typeof key !== "symbol")
+                    this.fail(`class record ${this.currentFunction} has a computed field key that is not a string or a symbol`);
+                keys.push(key);
+            }
+            return { keys, next: 0 };
         }
 
         // Called by synthesized code: the key of the computed method being made.

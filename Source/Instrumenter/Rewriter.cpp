@@ -334,18 +334,27 @@ void Rewriter::emitSites()
             auto& literal = *literals[site.literal];
             bool keepsName = literal.isNameInferred && literal.name && *literal.name != "__proto__";
             insert(site.start, false, site.depth, Hook, site.needsNewParentheses ? "(__offload.f(" : "__offload.f(");
+            if (literal.recordsFieldKeys)
+                insert(site.start, false, site.depth, Hook, fieldKeysWrapperOpening);
             if (keepsName)
                 insert(site.start, false, site.depth, Hook, "{" + quoteString(*literal.name) + ":");
             if (keepsName)
                 insert(site.end, true, site.depth, Hook, "}[" + quoteString(*literal.name) + "]");
+            if (literal.recordsFieldKeys)
+                insert(site.end, true, site.depth, Hook, fieldKeysWrapperClosing);
             insert(site.end, true, site.depth, Hook,
                 ", " + literalId(site.literal) + ", " + handle + (site.needsNewParentheses ? "))" : ")"));
             break;
         }
-        case SiteKind::ClassDeclaration:
-            insert(site.start, false, site.depth, Hook, "let " + site.declaredName + " = __offload.f(");
-            insert(site.end, true, site.depth, Hook, ", " + literalId(site.literal) + ", " + handle + ");");
+        case SiteKind::ClassDeclaration: {
+            bool recordsFieldKeys = literals[site.literal]->recordsFieldKeys;
+            insert(site.start, false, site.depth, Hook,
+                "let " + site.declaredName + " = __offload.f(" + (recordsFieldKeys ? fieldKeysWrapperOpening : ""));
+            insert(site.end, true, site.depth, Hook,
+                (recordsFieldKeys ? fieldKeysWrapperClosing : "") + std::string(", ") + literalId(site.literal) + ", "
+                    + handle + ");");
             break;
+        }
         case SiteKind::ObjectLiteral: {
             std::string list;
             for (auto& [index, key] : site.methods) {
@@ -382,6 +391,8 @@ void Rewriter::emitSites()
     for (auto& literal : literals) {
         if (literal->kind == LiteralKind::Class && literal->hasPrivateNames)
             emitPrivateNames(*literal);
+        if (literal->kind == LiteralKind::Class && literal->recordsFieldKeys)
+            emitFieldKeys(*literal);
     }
     if (m_options.routesTemplateObjects)
         emitTaggedTemplates();
@@ -391,6 +402,22 @@ void Rewriter::emitSites()
         insert(literal->end, true, literal->depth, Marker, {}, marker + 1);
         if (literal->paramsStart)
             insert(*literal->paramsStart, false, literal->paramsDepth, Marker, {}, marker + 2);
+    }
+}
+
+// A computed field key is evaluated once per evaluation of its class and kept where no code can read it (the class's
+// list of fields). The class is evaluated inside an arrow that declares the list of this evaluation's keys, each key
+// hook converts its value to a property key (as the engine would, once) and adds it, and `__offload.fc` hands the
+// list over with the class. During a restore (`__offload.r`) the expression is not evaluated: the hook gives the
+// recorded key instead, from the list the restore declares around the class's text.
+const char* const Rewriter::fieldKeysWrapperOpening = "(() => {const __ofk = [];return __offload.fc(";
+const char* const Rewriter::fieldKeysWrapperClosing = ", __ofk);})()";
+
+void Rewriter::emitFieldKeys(const Literal& literal)
+{
+    for (auto& [start, end] : literal.computedFieldKeys) {
+        insert(start, false, literal.computedFieldKeysDepth, Hook, "__offload.fk(__ofk, __offload.r || (");
+        insert(end, true, literal.computedFieldKeysDepth, Hook, "))");
     }
 }
 

@@ -72,6 +72,9 @@ private:
     std::string topExpression();
     void emitSites();
     void emitPrivateNames(const Literal&);
+    void emitFieldKeys(const Literal&);
+    static const char* const fieldKeysWrapperOpening;
+    static const char* const fieldKeysWrapperClosing;
     void emitTaggedTemplates();
     void emitEntries();
     void insert(uint32_t offset, bool isClosing, unsigned depth, Slot, std::string text, int marker = -1);

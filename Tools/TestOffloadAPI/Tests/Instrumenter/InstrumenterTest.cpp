@@ -397,6 +397,14 @@ TEST(Instrumenter, ComputedFieldNamesAreFlagged)
     auto result = instrumentOrFail("const k = 'a'; class A { [k] = 1; [k + 'm']() {} } class B { b = 1; ['c']() {} }");
     EXPECT_EQ(
         query(result, "meta.literals.filter(l => l.kind === 'class').map(l => l.computedFields).join()"), "true,false");
+    // The class is evaluated inside an arrow holding the list of its computed field keys; method keys are left alone.
+    EXPECT_NE(withoutScriptId(result).find("let A = __offload.f((() => {const __ofk = [];return __offload.fc(class A "
+                                           "{ [__offload.fk(__ofk, __offload.r || (k))] = 1; [k + 'm']() {} }, "
+                                           "__ofk);})(), \"SID:0\", __ofs_SID);"),
+        std::string::npos);
+    // A yield in a computed key would not be the generator's any more inside the arrow: such a class is left as it is.
+    auto suspending = instrumentOrFail("function* g() { return class { [yield] = 1; }; }");
+    EXPECT_EQ(suspending.code.find("__ofk"), std::string::npos);
 }
 
 TEST(Instrumenter, PrivateClassHandsOverItsReaders)
