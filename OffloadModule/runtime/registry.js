@@ -86,14 +86,12 @@
     const resolvingFunctions = P.ownedWeakMap();
     const literals = P.ownedMap();
     const templates = P.ownedMap();
-    // The handle of each call's parameter scope, by the call's arguments object (Rewriter::paramsHandleExpression),
-    // and the parameter scope handles made that way: only those are shared by every closure of their call.
+    // The handle of each call's parameter scope, by the call's arguments object (Rewriter::paramsHandleExpression).
     const paramsHandles = P.ownedWeakMap();
     // The strings object of each tagged template site ("sid:K", Rewriter::emitTaggedTemplates), and the site of each.
     const templateObjects = P.ownedMap();
     const templateSites = P.ownedWeakMap();
     let substitutions = null;
-    const cachedParamsHandles = P.ownedWeakSet();
     // The computed field keys of each class evaluation that has some (`fc`), until `f` makes them the class's home.
     const classFieldKeys = P.ownedWeakMap();
     const scripts = P.ownedMap();
@@ -130,8 +128,13 @@
         keys.push(new P.WeakRef(key));
     };
 
+    // What a parameter scope's getter gives for a parameter that a declaration where the getter is written hides
+    // (Rewriter::getter): not the binding's value, which another handle of the same call may read.
+    const hiddenBinding = { hidden: true };
+
     const registry = {
         trackWeakKey,
+        hiddenBinding,
         ScopeHandle,
         FunctionInfo,
         functions,
@@ -189,15 +192,10 @@
             templateSites.set(object, site);
         },
 
-        isCachedParamsHandle(handle) {
-            return cachedParamsHandles.has(handle);
-        },
-
         // A restore makes each parameter scope instance in a synthesized function: code re-created there finds the
         // instance's handle by that function's arguments object.
         adoptParamsHandle(args, handle) {
             paramsHandles.set(args, handle);
-            cachedParamsHandles.add(handle);
         },
 
         setHome(fn, home) {
@@ -481,10 +479,8 @@
             let handle = paramsHandles.get(args);
             if (handle === undefined || handle.template !== template) {
                 handle = new ScopeHandle(template, getter, parent);
-                if (!paramsHandles.has(args)) {
+                if (!paramsHandles.has(args))
                     paramsHandles.set(args, handle);
-                    cachedParamsHandles.add(handle);
-                }
             }
             return handle;
         },
@@ -504,6 +500,9 @@
 
         // True while restoring: guards static blocks and static field initializers, which must not run again.
         r: false,
+
+        // See hiddenBinding.
+        hv: hiddenBinding,
 
         // The scope handle of the caller of the direct eval being instrumented (read by the eval code's prologue).
         evh: null,

@@ -929,10 +929,15 @@
             const declared = P.valuesOf(P.ownedSet(mutable.map((binding) => binding[0]))).filter((name) => !formals || !formals.has(name));
             let code = declared.length ? `let ${declared.join(",")};` : "";
             // No expression gives the home object: the capture finds it (Capture.homeOwner).
-            const cases = template.bindings.map(([name, kind], i) => (kind === "home" ? "" : `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`)).join("");
-            code += `let ${template.handle}=${context}.h(${instance},(__ofi)=>{switch(__ofi){${cases}}});`;
-            // Code re-created in a parameter list finds its scope's handle by the arguments object (registry.pa).
+            let cases = template.bindings.map(([name, kind], i) => (kind === "home" ? "" : `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`)).join("");
+            // A parameter scope's getter also writes its parameters, as the instrumented ones do (Capture.paramsScopeOf).
             if (template.kind === "params")
+                cases += template.bindings.map(([name, kind], i) => (kind === "param" ? `case ${-1 - i}:${name}=__ofv;return true;` : "")).join("");
+            code += `let ${template.handle}=${context}.h(${instance},(__ofi,__ofv)=>{switch(__ofi){${cases}}});`;
+            // Code re-created in a parameter list finds its scope's handle by the arguments object (registry.pa). An
+            // arrow's parameters have no arguments object of their own: their handles are uncached, and the one made
+            // here is the instance's only handle (the capture joins those made later: Capture.paramsScopeOf).
+            if (template.kind === "params" && !template.arrow && !template.bindings.some(([name, kind]) => name === "arguments" && kind !== "arguments"))
                 code += `${context}.adoptParamsHandle(arguments,${template.handle});`;
             // Scopes with many closure sites call a maker for their handle (Documentation/Instrumentation.md).
             if (template.kind !== "script" && template.handle.startsWith("__ofs"))

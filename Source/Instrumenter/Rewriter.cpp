@@ -57,6 +57,9 @@ std::string Rewriter::literalId(size_t index) const
 
 std::string Rewriter::getter(const Scope& scope, const Scope* from) const
 {
+    // A parameter scope's getters also write its parameters: the capture tells which of its handles belong to one
+    // call by the tags it writes through them (Instrumentation.md, "Parameter scopes").
+    bool isWritable = scope.kind == ScopeKind::Params;
     auto isHidden = [&](const std::string& name) {
         if (scope.kind != ScopeKind::Params)
             return false;
@@ -66,7 +69,7 @@ std::string Rewriter::getter(const Scope& scope, const Scope* from) const
         }
         return false;
     };
-    std::string text = "(__ofi) => { switch (__ofi) {";
+    std::string text = isWritable ? "(__ofi, __ofv) => { switch (__ofi) {" : "(__ofi) => { switch (__ofi) {";
     for (size_t i = 0; i < scope.bindings.size(); ++i) {
         auto& binding = scope.bindings[i];
         // No expression gives a method's home object: the capture finds it (Instrumentation.md, "Home objects").
@@ -84,12 +87,18 @@ std::string Rewriter::getter(const Scope& scope, const Scope* from) const
             text += "new.target";
             break;
         default:
-            // A parameter that a body `var` or function of the same name hides. Such a getter is only used when
-            // no closure was made in the parameter list of this call (Rewriter::paramsHandleExpression): then
-            // nothing can read the parameter any more.
-            text += isHidden(binding.name) ? "void 0" : binding.name;
+            // A parameter that a declaration between here and the parameter list hides (a body `var` or function of
+            // the same name, a binding of a function nested in the parameter list). The capture takes its value from
+            // another handle of the same scope instance, if any; else no closure can read it any more.
+            text += isHidden(binding.name) ? "__offload.hv" : binding.name;
         }
         text += ";";
+    }
+    for (size_t i = 0; isWritable && i < scope.bindings.size(); ++i) {
+        auto& binding = scope.bindings[i];
+        if (binding.kind == BindingKind::Param && !isHidden(binding.name))
+            text += " case " + std::to_string(-static_cast<long>(i) - 1) + ": " + binding.name
+                + " = __ofv; return true;";
     }
     text += " } }";
     return text;
@@ -184,9 +193,10 @@ std::string Rewriter::handleExpression(Scope* target, Scope* from, Scope* siteHe
         return paramsHandleExpression(target, from, siteHeadOf);
     // Class field initializers, `for` heads and the parameters of arrows cannot hold a handle variable (nothing can
     // be declared there): their handles are made at every use. Closures made there do not share one handle object,
-    // which the runtime tolerates (Documentation/Instrumentation.md, "Uncached handles").
+    // which the runtime tolerates (Documentation/Instrumentation.md, "Uncached handles"); the capture finds the
+    // handles of one parameter scope instance through the parameters their getters write.
     if (target->kind == ScopeKind::Params || target->kind == ScopeKind::Field || isInHeadOf(target, from, siteHeadOf)) {
-        return "__offload.s(" + templateId(*target) + ", " + getter(*target) + ", "
+        return "__offload.s(" + templateId(*target) + ", " + getter(*target, from) + ", "
             + handleExpression(bindingScope(target->parent), from, siteHeadOf) + ")";
     }
     // Across a function boundary the handle exists: the function was registered with it when it was created.
@@ -225,7 +235,8 @@ bool Rewriter::cachesParamsHandle(const Scope& params) const
 // object, which arrows nested there share. In the body it lives in a variable declared at the body's entry, made on
 // first use (joining the handle the parameter list made, if any), and read across function boundaries like any other
 // handle variable. Where neither works (in a non-arrow function nested in the parameter list, or below a binding named
-// `arguments`), the handle is uncached and the capture refuses it.
+// `arguments`), the handle is uncached, and its getter can write the parameters, by which the capture tells that it
+// belongs to the same call as another handle.
 std::string Rewriter::paramsHandleExpression(Scope* target, Scope* from, Scope* siteHeadOf)
 {
     bool isInBody = false;

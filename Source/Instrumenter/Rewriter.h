@@ -62,7 +62,8 @@ private:
     bool isShadowed(Scope* target, Scope* from) const;
     bool isInHeadOf(Scope* target, Scope* from, Scope* siteHeadOf) const;
     bool crossesBoundary(Scope* from, Scope* target) const;
-    // `from` is where the getter is written: a Params scope's bindings that the body hides read as undefined there.
+    // `from` is where the getter is written: a Params scope's bindings hidden there read as `__offload.hv`. A Params
+    // scope's getter also writes the parameters it can see: `getter(-1 - i, value)` sets binding i, returning true.
     std::string getter(const Scope&, const Scope* from = nullptr) const;
     std::string templateId(const Scope&) const;
     std::string literalId(size_t) const;

@@ -407,6 +407,24 @@ TEST(Instrumenter, ComputedFieldNamesAreFlagged)
     EXPECT_EQ(suspending.code.find("__ofk"), std::string::npos);
 }
 
+TEST(Instrumenter, ParameterScopeGettersWriteTheParametersTheySee)
+{
+    // An arrow's parameter scope has no arguments object to keep its handle with: each closure gets a handle, whose
+    // getter also writes the parameters (the capture tells one call's handles by tags written through them). In the
+    // body, the parameter `x` hidden by `var x` reads as __offload.hv and is not written.
+    auto result = instrumentOrFail("const f = (x = 1, y = 0, g = () => x) => { var x = 2; return () => y; };");
+    auto code = withoutScriptId(result);
+    EXPECT_NE(code.find("(__ofi, __ofv) => { switch (__ofi) { case 0: return x; case 1: return y; case -1: x = __ofv; "
+                        "return true; case -2: y = __ofv; return true; } }"),
+        std::string::npos)
+        << code;
+    EXPECT_NE(
+        code.find("(__ofi, __ofv) => { switch (__ofi) { case 0: return __offload.hv; case 1: return y; case -2: y "
+                  "= __ofv; return true; } }"),
+        std::string::npos)
+        << code;
+}
+
 TEST(Instrumenter, PrivateClassHandsOverItsReaders)
 {
     auto result = instrumentOrFail(
