@@ -118,6 +118,12 @@
             this.sloppyArguments = [];
             // Strings objects of tagged template sites: extra roots named after their sites.
             this.templateObjects = [];
+            // Parameter scope handles of one call (canonicalScope): handle → the handle standing for its call; the
+            // call of each tag and of each standing handle; [handle, binding, value] of every tagged parameter.
+            this.paramsCanonical = P.ownedMap();
+            this.paramsTags = P.ownedMap();
+            this.paramsGroups = P.ownedMap();
+            this.paramsUndo = [];
             this.chainCache = P.ownedMap();
             this.intrinsicStrings = P.ownedMap();
             // A list to walk in order and a set to test membership in, for every object.
@@ -646,14 +652,13 @@
                 this.fail(index, `a sloppy direct eval declared ${evalVars} in this function's scope, which a restore cannot declare yet`);
             if (template.privateClass >= 0)
                 this.reachClassEvaluation(handle.parent, template.script.sid, template.privateClass, index);
-            // A parameter scope's handle is shared by the closures of one call only when it is kept with the call's
-            // arguments object (Instrumentation.md, "Parameter scopes"); others get a handle each, so closures that
-            // share the parameters could not share them again after a restore.
-            if (template.kind === "params" && !registry.isCachedParamsHandle(handle))
-                this.fail(index, "a closure made in the parameter list of an arrow function, of a function nested in a parameter list, or where a binding named arguments hides the arguments object cannot be captured yet");
+            // A parameter scope's handles that belong to one call are one record (paramsScopeOf): its bindings are
+            // those any of them can read.
+            const paramsGroup = template.kind === "params" ? this.paramsGroups.get(handle) : undefined;
+            const parent = this.canonicalScope(handle.parent);
             // The parent first, as the record is written (the numbering of records follows the encoding).
-            if (handle.parent)
-                this.reach(handle.parent, index, "<parent scope>");
+            if (parent)
+                this.reach(parent, index, "<parent scope>");
             const bindings = [];
             for (let bindingIndex = 0; bindingIndex < template.bindings.length; ++bindingIndex) {
                 const name = template.bindings[bindingIndex][0];
@@ -673,6 +678,17 @@
                     bindings.push(uninitialized);
                     continue;
                 }
+                if (value === registry.hiddenBinding || (paramsGroup !== undefined && value === paramsGroup.tag)) {
+                    // A tagged parameter (paramsScopeOf), or one this handle cannot see: read by another handle of
+                    // the call, or filled in if one that can read it is found later (learnParamsValue); else no
+                    // closure can read it.
+                    const known = paramsGroup !== undefined ? paramsGroup.values[bindingIndex] : registry.hiddenBinding;
+                    if (known === uninitialized) {
+                        bindings.push(uninitialized);
+                        continue;
+                    }
+                    value = known === registry.hiddenBinding ? undefined : known;
+                }
                 // The restore constructs the scope's synthesized function with the captured new.target
                 // (Restore.enterScope), as a derived class whose super() returns the captured `this`: strict code only.
                 if (kind === "new.target" && value !== undefined)
@@ -680,7 +696,97 @@
                 this.reach(value, index, name);
                 bindings.push(value);
             }
-            return { kind: Kind.Scope, template: handle.template, parent: handle.parent || null, bindings };
+            const plan = { kind: Kind.Scope, template: handle.template, parent: parent || null, bindings };
+            if (paramsGroup !== undefined) {
+                paramsGroup.plan = plan;
+                paramsGroup.planIndex = index;
+            }
+            return plan;
+        }
+
+        // The handle whose record stands for a scope instance. Closures made in a parameter list where the call's
+        // arguments object cannot keep the parameter scope's handle (an arrow's, a function's nested in a parameter
+        // list, code below a binding named `arguments`) each get a handle of their own (Instrumentation.md,
+        // "Parameter scopes"): those of one call are found here and stand for one record, so that the closures share
+        // the parameters again after a restore.
+        canonicalScope(handle) {
+            if (!handle)
+                return handle;
+            const template = registry.templates.get(handle.template);
+            if (!template || template.kind !== "params")
+                return handle;
+            const known = this.paramsCanonical.get(handle);
+            if (known !== undefined)
+                return known;
+            const canonical = this.paramsScopeOf(handle, template);
+            this.paramsCanonical.set(handle, canonical);
+            return canonical;
+        }
+
+        // A parameter scope's getters can also write its parameters (Rewriter::getter). The first handle of a call
+        // that the walk meets writes a tag of its own (a fresh object) into every parameter it can see; a later
+        // handle that reads a tag belongs to that call. Handles of one call that see no parameter in common (each
+        // hides the others' under a declaration of the same name) share no parameter either, so keeping them apart
+        // loses nothing; nor do parameters in their temporal dead zone for good (the parameter list threw), which
+        // cannot be written. No program code runs during the walk, and every parameter gets its value back when it
+        // ends (untagParameters), before anything else runs.
+        paramsScopeOf(handle, template) {
+            const hidden = registry.hiddenBinding;
+            const bindings = template.bindings;
+            const values = [];
+            let group;
+            for (let i = 0; i < bindings.length; ++i) {
+                let value;
+                try {
+                    value = handle.getter(i);
+                } catch (error) {
+                    if (!(error instanceof P.ReferenceError))
+                        throw error;
+                    value = uninitialized;
+                }
+                values.push(value);
+                const tagged = isObject(value) ? this.paramsTags.get(value) : undefined;
+                if (tagged === undefined)
+                    continue;
+                if (group !== undefined && group !== tagged)
+                    this.fail(this.indexFor(group.handle) ?? -1, "closures made in a parameter list read its parameters through scopes of one call that the capture took for two calls");
+                group = tagged;
+            }
+            if (group === undefined) {
+                const known = [];
+                for (let i = 0; i < bindings.length; ++i)
+                    known.push(hidden);
+                group = { handle, tag: {}, values: known, plan: null, planIndex: -1 };
+                this.paramsTags.set(group.tag, group);
+                this.paramsGroups.set(handle, group);
+            }
+            for (let i = 0; i < bindings.length; ++i) {
+                const value = values[i];
+                if (value === hidden || value === group.tag || group.values[i] !== hidden)
+                    continue;
+                this.learnParamsValue(group, i, value);
+                if (bindings[i][1] === "param" && value !== uninitialized && handle.getter(-1 - i, group.tag) === true)
+                    this.paramsUndo.push(handle, i, value);
+            }
+            return group.handle;
+        }
+
+        // A binding value of a call's parameter scope, read through a handle that sees it: it completes the record if
+        // that was already described with the binding hidden.
+        learnParamsValue(group, i, value) {
+            group.values[i] = value;
+            if (group.plan === null)
+                return;
+            group.plan.bindings[i] = value;
+            if (value !== uninitialized)
+                this.reach(value, group.planIndex, registry.templates.get(group.handle.template).bindings[i][0]);
+        }
+
+        untagParameters() {
+            const undo = this.paramsUndo;
+            this.paramsUndo = [];
+            for (let i = undo.length - 3; i >= 0; i -= 3)
+                undo[i].getter(-1 - undo[i + 1], undo[i + 2]);
         }
 
         // A method's home object cannot be read from its code: it is the object (or class) that the evaluation of its
@@ -734,23 +840,26 @@
                     this.fail(index, `function literal ${info.literal} belongs to no registered script`);
                 // A class member is made with its class (its home); other code inside a class with private names is
                 // made inside the class's evaluation in a restore.
-                // A computed field key is evaluated once, when the class is made; the keys live inside the class.
-                if (literal.computedFields)
-                    this.fail(index, `class ${literal.name || info.literal} has a computed field name, which cannot be rebuilt yet`);
+                // A computed field key is evaluated once, when the class is made, and kept inside the class: the
+                // instrumented class hands over the keys of each evaluation, which travel as its home (registry.f).
+                if (literal.computedFields && !info.home)
+                    this.fail(index, `class ${literal.name || info.literal} has a computed field name whose value was not recorded (a yield or await in the class's computed keys or heritage)`);
                 if (literal.privateClass >= 0 && !(literal.method && literal.owner >= 0))
                     this.reachClassEvaluation(info.scope, literal.script.sid, literal.privateClass, index);
                 // An arrow's `super` reads the home object of the method it was made in, which the scope of that
-                // method's call carries (a `home` binding); `super()` in an arrow would need the constructor's call.
+                // method's call carries (a `home` binding); `super()` in an arrow would need the constructor's call
+                // itself (Instrumentation.md, "Home objects").
                 if (literal.arrow && literal.callsSuper)
-                    this.fail(index, `arrow function ${info.literal} calls super(), which cannot be rebuilt`);
+                    this.fail(index, `arrow function ${info.literal} calls super(), which cannot be rebuilt: super() runs the parent constructor for one constructor call and binds that call's this, and a restore cannot make that call again (its rebuilt scope constructs through a stand-in for the parent, whose code would not run)`);
                 if (literal.arrow && literal.usesSuper && !this.hasHomeScope(info.scope))
                     this.fail(index, `arrow function ${info.literal} uses super, and the scope it was made in does not carry its home object`);
                 this.noteGeneratorPrototype(fn);
-                if (info.scope)
-                    this.reach(info.scope, index, "<scope>");
+                const scope = this.canonicalScope(info.scope);
+                if (scope)
+                    this.reach(scope, index, "<scope>");
                 if (info.home)
                     this.reach(info.home, index, "<home object>");
-                return { kind: Kind.Function, literal: info.literal, scope: info.scope || null, home: info.home, body: this.describeBody(fn, index) };
+                return { kind: Kind.Function, literal: info.literal, scope: scope || null, home: info.home, body: this.describeBody(fn, index) };
             }
             const bound = registry.boundFunctions.get(fn);
             if (bound) {
@@ -1148,25 +1257,31 @@
         }
 
         walk() {
-            let grew = false;
-            do {
-                for (let index = this.plans.length; index < this.objects.length; ++index) {
-                    const plan = this.describe(index);
-                    if (plan.body && plan.body.privates)
-                        this.checkPrivates(plan, index);
-                    this.plans.push(plan);
-                }
-                grew = this.growWeakCollections();
-                this.foundWeakEntries ||= grew;
-            } while (grew || this.plans.length < this.objects.length);
+            try {
+                let grew = false;
+                do {
+                    for (let index = this.plans.length; index < this.objects.length; ++index) {
+                        const plan = this.describe(index);
+                        if (plan.body && plan.body.privates)
+                            this.checkPrivates(plan, index);
+                        this.plans.push(plan);
+                    }
+                    grew = this.growWeakCollections();
+                    this.foundWeakEntries ||= grew;
+                } while (grew || this.plans.length < this.objects.length);
+            } finally {
+                // Parameters tagged to tell calls apart (paramsScopeOf) get their values back, also after a refusal.
+                this.untagParameters();
+            }
             this.linkMappedArguments();
         }
 
-        // Whether the walk found records in another order than the encoding references them, for certain: weak
-        // entries are taken after the rest (their keys and values come late), promise followers and template strings
-        // objects are roots found during the walk, and arguments objects get their scope after it.
+        // Whether the walk may have found records in another order than the encoding references them: weak entries
+        // are taken after the rest (their keys and values come late), promise followers and template strings objects
+        // are roots found during the walk, arguments objects get their scope after it, and a call's parameter scope
+        // may learn a binding's value from a handle described later (learnParamsValue).
         numberedOutOfOrder() {
-            return this.foundWeakEntries || this.followers.length > 0 || this.templateObjects.length > 0 || this.sloppyArguments.length > 0;
+            return this.foundWeakEntries || this.followers.length > 0 || this.templateObjects.length > 0 || this.sloppyArguments.length > 0 || P.mapSize(this.paramsGroups) > 0;
         }
 
         // The roots, in the order the Roots section lists them: records are numbered by first reference in encoding

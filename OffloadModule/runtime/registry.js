@@ -86,14 +86,14 @@
     const resolvingFunctions = P.ownedWeakMap();
     const literals = P.ownedMap();
     const templates = P.ownedMap();
-    // The handle of each call's parameter scope, by the call's arguments object (Rewriter::paramsHandleExpression),
-    // and the parameter scope handles made that way: only those are shared by every closure of their call.
+    // The handle of each call's parameter scope, by the call's arguments object (Rewriter::paramsHandleExpression).
     const paramsHandles = P.ownedWeakMap();
     // The strings object of each tagged template site ("sid:K", Rewriter::emitTaggedTemplates), and the site of each.
     const templateObjects = P.ownedMap();
     const templateSites = P.ownedWeakMap();
     let substitutions = null;
-    const cachedParamsHandles = P.ownedWeakSet();
+    // The computed field keys of each class evaluation that has some (`fc`), until `f` makes them the class's home.
+    const classFieldKeys = P.ownedWeakMap();
     const scripts = P.ownedMap();
 
     // Classes with private names hand over, from a static block the instrumenter adds (Rewriter::emitPrivateNames),
@@ -128,8 +128,13 @@
         keys.push(new P.WeakRef(key));
     };
 
+    // What a parameter scope's getter gives for a parameter that a declaration where the getter is written hides
+    // (Rewriter::getter): not the binding's value, which another handle of the same call may read.
+    const hiddenBinding = { hidden: true };
+
     const registry = {
         trackWeakKey,
+        hiddenBinding,
         ScopeHandle,
         FunctionInfo,
         functions,
@@ -187,15 +192,10 @@
             templateSites.set(object, site);
         },
 
-        isCachedParamsHandle(handle) {
-            return cachedParamsHandles.has(handle);
-        },
-
         // A restore makes each parameter scope instance in a synthesized function: code re-created there finds the
         // instance's handle by that function's arguments object.
         adoptParamsHandle(args, handle) {
             paramsHandles.set(args, handle);
-            cachedParamsHandles.add(handle);
         },
 
         setHome(fn, home) {
@@ -382,6 +382,13 @@
                 setInferredName(fn, literal);
                 if (literal.kind === "class") {
                     registerClassMembers(fn, literal, scope);
+                    // A class has no home object: the list of its computed field keys takes that place, so that the
+                    // keys travel with the class (the home of its Function record) and a restore gives them back.
+                    if (literal.computedFields) {
+                        const keys = classFieldKeys.get(fn);
+                        if (keys !== undefined)
+                            FunctionStamp.setHome(fn, keys);
+                    }
                     if (literal.privateNames || literal.tracksHome)
                         registry.noteClassEvaluation(scope, literalId, fn);
                 }
@@ -399,6 +406,23 @@
                 if (brandedClasses.length > 2 * brandedClassesPruned + 64)
                     registry.liveBrandedClasses();
             }
+        },
+
+        // A computed field key of a class being evaluated (Rewriter::emitFieldKeys): converted to a property key here,
+        // once, as the engine would have (the engine's own conversion of a string or symbol runs no code), and added
+        // to the evaluation's list. While restoring, `value` is not evaluated: the recorded key is given back.
+        fk(list, value) {
+            if (hooks.r)
+                return list.keys[list.next++];
+            const key = typeof value === "string" || typeof value === "symbol" ? value : P.ownKeys({ [value]: 0 })[0];
+            P.defineProperty(list, list.length, { __proto__: null, value: key, writable: true, enumerable: true, configurable: true });
+            return key;
+        },
+
+        // A class evaluation's computed field keys, all evaluated (`f` takes them right after).
+        fc(cls, list) {
+            classFieldKeys.set(cls, list);
+            return cls;
         },
 
         // Hoisted function declarations of a scope, at its entry: d(scope, fn, literalId, fn, literalId, …).
@@ -455,10 +479,8 @@
             let handle = paramsHandles.get(args);
             if (handle === undefined || handle.template !== template) {
                 handle = new ScopeHandle(template, getter, parent);
-                if (!paramsHandles.has(args)) {
+                if (!paramsHandles.has(args))
                     paramsHandles.set(args, handle);
-                    cachedParamsHandles.add(handle);
-                }
             }
             return handle;
         },
@@ -478,6 +500,9 @@
 
         // True while restoring: guards static blocks and static field initializers, which must not run again.
         r: false,
+
+        // See hiddenBinding.
+        hv: hiddenBinding,
 
         // The scope handle of the caller of the direct eval being instrumented (read by the eval code's prologue).
         evh: null,

@@ -929,10 +929,15 @@
             const declared = P.valuesOf(P.ownedSet(mutable.map((binding) => binding[0]))).filter((name) => !formals || !formals.has(name));
             let code = declared.length ? `let ${declared.join(",")};` : "";
             // No expression gives the home object: the capture finds it (Capture.homeOwner).
-            const cases = template.bindings.map(([name, kind], i) => (kind === "home" ? "" : `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`)).join("");
-            code += `let ${template.handle}=${context}.h(${instance},(__ofi)=>{switch(__ofi){${cases}}});`;
-            // Code re-created in a parameter list finds its scope's handle by the arguments object (registry.pa).
+            let cases = template.bindings.map(([name, kind], i) => (kind === "home" ? "" : `case ${i}:return ${kind === "this" ? "this" : kind === "new.target" ? "new.target" : name};`)).join("");
+            // A parameter scope's getter also writes its parameters, as the instrumented ones do (Capture.paramsScopeOf).
             if (template.kind === "params")
+                cases += template.bindings.map(([name, kind], i) => (kind === "param" ? `case ${-1 - i}:${name}=__ofv;return true;` : "")).join("");
+            code += `let ${template.handle}=${context}.h(${instance},(__ofi,__ofv)=>{switch(__ofi){${cases}}});`;
+            // Code re-created in a parameter list finds its scope's handle by the arguments object (registry.pa). An
+            // arrow's parameters have no arguments object of their own: their handles are uncached, and the one made
+            // here is the instance's only handle (the capture joins those made later: Capture.paramsScopeOf).
+            if (template.kind === "params" && !template.arrow && !template.bindings.some(([name, kind]) => name === "arguments" && kind !== "arguments"))
                 code += `${context}.adoptParamsHandle(arguments,${template.handle});`;
             // Scopes with many closure sites call a maker for their handle (Documentation/Instrumentation.md).
             if (template.kind !== "script" && template.handle.startsWith("__ofs"))
@@ -1179,7 +1184,11 @@
                     const methods = homeShapes.map((shapeId) => this.homeShapeText(shapeId, true)).join("");
                     classText = `${P.stringSlice(classText, 0, classText.length - 1)};${methods}}`;
                 }
-                return `()=>(${literal.privateNames ? withEvaluator(classText) : classText})`;
+                classText = literal.privateNames ? withEvaluator(classText) : classText;
+                // Its computed field keys are the recorded ones (registry.fk), not evaluated again.
+                if (literal.computedFields)
+                    return `()=>{const __ofk=__offload.rc.fieldKeys();return(${classText})}`;
+                return `()=>(${classText})`;
             }
             if (literal.method)
                 return `()=>({${this.methodText(literal, text, "__offload.rc.currentKey()")}})`;
@@ -1231,6 +1240,23 @@
             const member = this.literal(memberLiteralId);
             const prototype = this.propertyValue(this.records[classIndex], "prototype");
             return this.keyHolding(member.method.static ? classIndex : prototype instanceof Ref ? prototype.index : -1, memberIndex);
+        }
+
+        // Called by synthesized code: the computed field keys of the class being made, which travel as its home (an
+        // Array record of strings and symbols, made before any function), for registry.fk to give back in order.
+        fieldKeys() {
+            const home = this.records[this.currentFunction].home;
+            const list = home instanceof Ref ? this.records[home.index] : null;
+            if (!list || list.kind !== Kind.Array || list.properties.length)
+                this.fail(`class record ${this.currentFunction} has computed field names but no list of their keys`);
+            const keys = [];
+            for (let i = 0; i < list.elements.length; ++i) {
+                const key = this.resolve(list.elements[i]);
+                if (typeof key !== "string" && typeof key !== "symbol")
+                    this.fail(`class record ${this.currentFunction} has a computed field key that is not a string or a symbol`);
+                keys.push(key);
+            }
+            return { keys, next: 0 };
         }
 
         // Called by synthesized code: the key of the computed method being made.

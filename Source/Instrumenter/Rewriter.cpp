@@ -57,6 +57,9 @@ std::string Rewriter::literalId(size_t index) const
 
 std::string Rewriter::getter(const Scope& scope, const Scope* from) const
 {
+    // A parameter scope's getters also write its parameters: the capture tells which of its handles belong to one
+    // call by the tags it writes through them (Instrumentation.md, "Parameter scopes").
+    bool isWritable = scope.kind == ScopeKind::Params;
     auto isHidden = [&](const std::string& name) {
         if (scope.kind != ScopeKind::Params)
             return false;
@@ -66,7 +69,7 @@ std::string Rewriter::getter(const Scope& scope, const Scope* from) const
         }
         return false;
     };
-    std::string text = "(__ofi) => { switch (__ofi) {";
+    std::string text = isWritable ? "(__ofi, __ofv) => { switch (__ofi) {" : "(__ofi) => { switch (__ofi) {";
     for (size_t i = 0; i < scope.bindings.size(); ++i) {
         auto& binding = scope.bindings[i];
         // No expression gives a method's home object: the capture finds it (Instrumentation.md, "Home objects").
@@ -84,12 +87,18 @@ std::string Rewriter::getter(const Scope& scope, const Scope* from) const
             text += "new.target";
             break;
         default:
-            // A parameter that a body `var` or function of the same name hides. Such a getter is only used when
-            // no closure was made in the parameter list of this call (Rewriter::paramsHandleExpression): then
-            // nothing can read the parameter any more.
-            text += isHidden(binding.name) ? "void 0" : binding.name;
+            // A parameter that a declaration between here and the parameter list hides (a body `var` or function of
+            // the same name, a binding of a function nested in the parameter list). The capture takes its value from
+            // another handle of the same scope instance, if any; else no closure can read it any more.
+            text += isHidden(binding.name) ? "__offload.hv" : binding.name;
         }
         text += ";";
+    }
+    for (size_t i = 0; isWritable && i < scope.bindings.size(); ++i) {
+        auto& binding = scope.bindings[i];
+        if (binding.kind == BindingKind::Param && !isHidden(binding.name))
+            text += " case " + std::to_string(-static_cast<long>(i) - 1) + ": " + binding.name
+                + " = __ofv; return true;";
     }
     text += " } }";
     return text;
@@ -184,9 +193,10 @@ std::string Rewriter::handleExpression(Scope* target, Scope* from, Scope* siteHe
         return paramsHandleExpression(target, from, siteHeadOf);
     // Class field initializers, `for` heads and the parameters of arrows cannot hold a handle variable (nothing can
     // be declared there): their handles are made at every use. Closures made there do not share one handle object,
-    // which the runtime tolerates (Documentation/Instrumentation.md, "Uncached handles").
+    // which the runtime tolerates (Documentation/Instrumentation.md, "Uncached handles"); the capture finds the
+    // handles of one parameter scope instance through the parameters their getters write.
     if (target->kind == ScopeKind::Params || target->kind == ScopeKind::Field || isInHeadOf(target, from, siteHeadOf)) {
-        return "__offload.s(" + templateId(*target) + ", " + getter(*target) + ", "
+        return "__offload.s(" + templateId(*target) + ", " + getter(*target, from) + ", "
             + handleExpression(bindingScope(target->parent), from, siteHeadOf) + ")";
     }
     // Across a function boundary the handle exists: the function was registered with it when it was created.
@@ -225,7 +235,8 @@ bool Rewriter::cachesParamsHandle(const Scope& params) const
 // object, which arrows nested there share. In the body it lives in a variable declared at the body's entry, made on
 // first use (joining the handle the parameter list made, if any), and read across function boundaries like any other
 // handle variable. Where neither works (in a non-arrow function nested in the parameter list, or below a binding named
-// `arguments`), the handle is uncached and the capture refuses it.
+// `arguments`), the handle is uncached, and its getter can write the parameters, by which the capture tells that it
+// belongs to the same call as another handle.
 std::string Rewriter::paramsHandleExpression(Scope* target, Scope* from, Scope* siteHeadOf)
 {
     bool isInBody = false;
@@ -334,18 +345,27 @@ void Rewriter::emitSites()
             auto& literal = *literals[site.literal];
             bool keepsName = literal.isNameInferred && literal.name && *literal.name != "__proto__";
             insert(site.start, false, site.depth, Hook, site.needsNewParentheses ? "(__offload.f(" : "__offload.f(");
+            if (literal.recordsFieldKeys)
+                insert(site.start, false, site.depth, Hook, fieldKeysWrapperOpening);
             if (keepsName)
                 insert(site.start, false, site.depth, Hook, "{" + quoteString(*literal.name) + ":");
             if (keepsName)
                 insert(site.end, true, site.depth, Hook, "}[" + quoteString(*literal.name) + "]");
+            if (literal.recordsFieldKeys)
+                insert(site.end, true, site.depth, Hook, fieldKeysWrapperClosing);
             insert(site.end, true, site.depth, Hook,
                 ", " + literalId(site.literal) + ", " + handle + (site.needsNewParentheses ? "))" : ")"));
             break;
         }
-        case SiteKind::ClassDeclaration:
-            insert(site.start, false, site.depth, Hook, "let " + site.declaredName + " = __offload.f(");
-            insert(site.end, true, site.depth, Hook, ", " + literalId(site.literal) + ", " + handle + ");");
+        case SiteKind::ClassDeclaration: {
+            bool recordsFieldKeys = literals[site.literal]->recordsFieldKeys;
+            insert(site.start, false, site.depth, Hook,
+                "let " + site.declaredName + " = __offload.f(" + (recordsFieldKeys ? fieldKeysWrapperOpening : ""));
+            insert(site.end, true, site.depth, Hook,
+                (recordsFieldKeys ? fieldKeysWrapperClosing : "") + std::string(", ") + literalId(site.literal) + ", "
+                    + handle + ");");
             break;
+        }
         case SiteKind::ObjectLiteral: {
             std::string list;
             for (auto& [index, key] : site.methods) {
@@ -382,6 +402,8 @@ void Rewriter::emitSites()
     for (auto& literal : literals) {
         if (literal->kind == LiteralKind::Class && literal->hasPrivateNames)
             emitPrivateNames(*literal);
+        if (literal->kind == LiteralKind::Class && literal->recordsFieldKeys)
+            emitFieldKeys(*literal);
     }
     if (m_options.routesTemplateObjects)
         emitTaggedTemplates();
@@ -391,6 +413,22 @@ void Rewriter::emitSites()
         insert(literal->end, true, literal->depth, Marker, {}, marker + 1);
         if (literal->paramsStart)
             insert(*literal->paramsStart, false, literal->paramsDepth, Marker, {}, marker + 2);
+    }
+}
+
+// A computed field key is evaluated once per evaluation of its class and kept where no code can read it (the class's
+// list of fields). The class is evaluated inside an arrow that declares the list of this evaluation's keys, each key
+// hook converts its value to a property key (as the engine would, once) and adds it, and `__offload.fc` hands the
+// list over with the class. During a restore (`__offload.r`) the expression is not evaluated: the hook gives the
+// recorded key instead, from the list the restore declares around the class's text.
+const char* const Rewriter::fieldKeysWrapperOpening = "(() => {const __ofk = [];return __offload.fc(";
+const char* const Rewriter::fieldKeysWrapperClosing = ", __ofk);})()";
+
+void Rewriter::emitFieldKeys(const Literal& literal)
+{
+    for (auto& [start, end] : literal.computedFieldKeys) {
+        insert(start, false, literal.computedFieldKeysDepth, Hook, "__offload.fk(__ofk, __offload.r || (");
+        insert(end, true, literal.computedFieldKeysDepth, Hook, "))");
     }
 }
 

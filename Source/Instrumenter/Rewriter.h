@@ -62,7 +62,8 @@ private:
     bool isShadowed(Scope* target, Scope* from) const;
     bool isInHeadOf(Scope* target, Scope* from, Scope* siteHeadOf) const;
     bool crossesBoundary(Scope* from, Scope* target) const;
-    // `from` is where the getter is written: a Params scope's bindings that the body hides read as undefined there.
+    // `from` is where the getter is written: a Params scope's bindings hidden there read as `__offload.hv`. A Params
+    // scope's getter also writes the parameters it can see: `getter(-1 - i, value)` sets binding i, returning true.
     std::string getter(const Scope&, const Scope* from = nullptr) const;
     std::string templateId(const Scope&) const;
     std::string literalId(size_t) const;
@@ -72,6 +73,9 @@ private:
     std::string topExpression();
     void emitSites();
     void emitPrivateNames(const Literal&);
+    void emitFieldKeys(const Literal&);
+    static const char* const fieldKeysWrapperOpening;
+    static const char* const fieldKeysWrapperClosing;
     void emitTaggedTemplates();
     void emitEntries();
     void insert(uint32_t offset, bool isClosing, unsigned depth, Slot, std::string text, int marker = -1);

@@ -159,6 +159,12 @@ struct Literal {
     unsigned bodyEntryDepth { 0 };
     bool hasPrivateNames { false };
     bool hasComputedFieldNames { false };
+    // Classes: the computed field keys (`[expr] = …`) as the offsets of `expr` (inside the brackets), in element
+    // order, when the class records them (no `yield` or `await` in its keys or heritage, which the wrapper that
+    // holds the evaluation's key list would break: Documentation/Instrumentation.md, "Computed field names").
+    std::vector<std::pair<uint32_t, uint32_t>> computedFieldKeys;
+    unsigned computedFieldKeysDepth { 0 };
+    bool recordsFieldKeys { false };
     // Its own code (or that of arrows in it) uses `super`.
     bool usesSuper { false };
     // An arrow whose code (or that of arrows in it) calls `super(…)`.

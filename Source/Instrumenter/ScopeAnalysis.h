@@ -75,6 +75,7 @@ private:
     bool declaresIntoCaller(Scope*) const;
     bool containsSite(TSNode) const;
     bool isStaticMember(TSNode) const;
+    bool suspendsInClassCode(TSNode) const;
 
     const SyntaxTree& m_tree;
     Mode m_mode;

@@ -82,6 +82,31 @@ void ScopeAnalysis::visitObject(TSNode node, const Context& context)
         m_sites.push_back(std::move(site));
 }
 
+// Whether the code a class evaluates itself (its heritage and computed keys, also those of classes nested there)
+// contains a `yield` or `await` of the enclosing function. Method bodies, field initializers and static blocks are
+// code of their own, where neither can stand for the enclosing function.
+bool ScopeAnalysis::suspendsInClassCode(TSNode node) const
+{
+    if (ts_node_is_null(node))
+        return false;
+    auto type = std::string_view(ts_node_type(node));
+    if (type == "yield_expression" || type == "await_expression")
+        return true;
+    if (type == "function_expression" || type == "function_declaration" || type == "generator_function"
+        || type == "generator_function_declaration" || type == "arrow_function" || type == "class_static_block")
+        return false;
+    if (type == "method_definition")
+        return suspendsInClassCode(childByField(node, "name"));
+    if (type == "field_definition")
+        return suspendsInClassCode(childByField(node, "property"));
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; ++i) {
+        if (suspendsInClassCode(ts_node_named_child(node, i)))
+            return true;
+    }
+    return false;
+}
+
 bool ScopeAnalysis::isStaticMember(TSNode member) const
 {
     uint32_t count = ts_node_child_count(member);
@@ -157,6 +182,8 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
             }
             if (typeIs(property, "computed_property_name")) {
                 m_literals[index]->hasComputedFieldNames = true;
+                m_literals[index]->computedFieldKeys.emplace_back(
+                    ts_node_start_byte(property) + 1, ts_node_end_byte(property) - 1);
                 visit(property, memberContext);
             }
             TSNode value = childByField(member, "value");
@@ -189,6 +216,8 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
         visit(member, memberContext);
     }
     m_literals[index]->hasInnerSites = m_sites.size() + m_hookCount != hooksBefore;
+    m_literals[index]->computedFieldKeysDepth = context.depth + 1;
+    m_literals[index]->recordsFieldKeys = m_literals[index]->hasComputedFieldNames && !suspendsInClassCode(node);
     if (m_literals[index]->hasPrivateNames)
         m_guards.insert(m_guards.end(), instanceFieldGuards.begin(), instanceFieldGuards.end());
 

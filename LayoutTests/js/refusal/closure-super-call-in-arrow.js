@@ -1,6 +1,7 @@
-// offload-expect-refusal: calls super(), which cannot be rebuilt
+// offload-expect-refusal: calls super(), which cannot be rebuilt: super() runs the parent constructor
 // Tests that an arrow calling super() in a derived constructor is refused with the reason: rebuilding it would need
-// the constructor's call itself. The program runs on locally.
+// the constructor's call itself (super() runs the parent constructor and binds that call's `this`, once; a restore
+// constructs a rebuilt constructor scope through a stand-in for the parent). The program runs on locally.
 "use strict";
 
 class Base {

@@ -42,6 +42,12 @@ TEST_P(InstrumenterBehaviorTest, SameOutputAsOriginal)
 }
 
 const Snippet snippets[] = {
+    { "ComputedFieldNames",
+        "let n = 0; const s = Symbol('s'); const k = { toString() { ++n; return 'obj'; } };\n"
+        "function make() { return class { [`f${++n}`] = n; [s] = 2; static [k] = 3; [class { [n] = 1; }.name] = 4; }; "
+        "}\nconst A = make(), B = make(); print(JSON.stringify([new A(), new B()]), new A()[s], A.obj, n);\n"
+        "function* g() { const C = class { [yield 1] = 5; }; return C; } const it = g(); it.next(); "
+        "print(JSON.stringify(new (it.next('y').value)()));" },
     { "Counter", "function make() { let n = 0; return () => ++n; } const c = make(); c(); print(c(), make()());" },
     { "BlockShadowing",
         "let x = 1; { let x = 2; var f = () => x; } print(f(), x);\n"

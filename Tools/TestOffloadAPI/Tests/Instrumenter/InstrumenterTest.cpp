@@ -397,6 +397,32 @@ TEST(Instrumenter, ComputedFieldNamesAreFlagged)
     auto result = instrumentOrFail("const k = 'a'; class A { [k] = 1; [k + 'm']() {} } class B { b = 1; ['c']() {} }");
     EXPECT_EQ(
         query(result, "meta.literals.filter(l => l.kind === 'class').map(l => l.computedFields).join()"), "true,false");
+    // The class is evaluated inside an arrow holding the list of its computed field keys; method keys are left alone.
+    EXPECT_NE(withoutScriptId(result).find("let A = __offload.f((() => {const __ofk = [];return __offload.fc(class A "
+                                           "{ [__offload.fk(__ofk, __offload.r || (k))] = 1; [k + 'm']() {} }, "
+                                           "__ofk);})(), \"SID:0\", __ofs_SID);"),
+        std::string::npos);
+    // A yield in a computed key would not be the generator's any more inside the arrow: such a class is left as it is.
+    auto suspending = instrumentOrFail("function* g() { return class { [yield] = 1; }; }");
+    EXPECT_EQ(suspending.code.find("__ofk"), std::string::npos);
+}
+
+TEST(Instrumenter, ParameterScopeGettersWriteTheParametersTheySee)
+{
+    // An arrow's parameter scope has no arguments object to keep its handle with: each closure gets a handle, whose
+    // getter also writes the parameters (the capture tells one call's handles by tags written through them). In the
+    // body, the parameter `x` hidden by `var x` reads as __offload.hv and is not written.
+    auto result = instrumentOrFail("const f = (x = 1, y = 0, g = () => x) => { var x = 2; return () => y; };");
+    auto code = withoutScriptId(result);
+    EXPECT_NE(code.find("(__ofi, __ofv) => { switch (__ofi) { case 0: return x; case 1: return y; case -1: x = __ofv; "
+                        "return true; case -2: y = __ofv; return true; } }"),
+        std::string::npos)
+        << code;
+    EXPECT_NE(
+        code.find("(__ofi, __ofv) => { switch (__ofi) { case 0: return __offload.hv; case 1: return y; case -2: y "
+                  "= __ofv; return true; } }"),
+        std::string::npos)
+        << code;
 }
 
 TEST(Instrumenter, PrivateClassHandsOverItsReaders)

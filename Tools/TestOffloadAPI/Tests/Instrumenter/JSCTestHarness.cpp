@@ -73,6 +73,18 @@ var __offload = (function () {
             // The static block runs first: the class's static fields do not exist yet.
             if (brand && brand(cls)) errors.push('pc(): the class carries its own instance names ' + id);
         },
+        // A computed field key: converted to a property key once and added to the class evaluation's list.
+        fk(list, value) {
+            if (!Array.isArray(list)) errors.push('fk() got no key list');
+            if (api.r) errors.push('fk() called while restoring');
+            const key = Reflect.ownKeys({ [value]: 0 })[0];
+            list.push(key);
+            return key;
+        },
+        fc(cls, list) {
+            if (typeof cls !== 'function' || !Array.isArray(list)) errors.push('fc() got a bad class or key list');
+            return cls;
+        },
         d(h, ...rest) {
             api.counts.d++;
             if (!isHandle(h)) errors.push('bad handle in d(): ' + String(h));

@@ -1,7 +1,6 @@
-// offload-expect-refusal: a function nested in a parameter list
 // Tests that a closure made inside a non-arrow function that is itself made in a parameter list, and that reads the
-// parameters, is refused with the reason (that function's arguments object is its own, so it cannot find the
-// handle of the outer call's parameter scope), and that the program runs on locally.
+// parameters, travels and keeps sharing them with the closures of the body: that function's arguments object is its
+// own, so the closure's handle is not the call's, and the capture finds it to be of the same call.
 "use strict";
 
 function makeReader(x = 1, factory = function () { return () => x; })
