@@ -1165,20 +1165,103 @@
             };
         }
 
-        // Whether a view on a resizable buffer tracks the buffer's length cannot be seen from JavaScript; a view that
-        // ends where the buffer ends (or one out of bounds) may, so it is refused rather than given a fixed length.
-        refuseAmbiguousView(buffer, byteOffset, byteLength, index) {
+        // A view's byte offset, its length (elements; bytes for a DataView) and whether it tracks its buffer's length.
+        // On a resizable buffer neither whether a view tracks nor, once it is out of bounds, its offset and length
+        // can be read: when the view ends within one element of the buffer's end, or is out of bounds, the buffer is
+        // resized for a moment and put back byte for byte (SnapshotFormat.md, "Views on resizable buffers"). No
+        // program code runs meanwhile.
+        describeView(view, buffer, elementSize, isDataView, index) {
             let resizable;
+            let detached;
             try {
-                resizable = P.arrayBufferResizable(buffer) && !P.arrayBufferDetached(buffer);
+                resizable = P.arrayBufferResizable(buffer);
+                detached = P.arrayBufferDetached(buffer);
             } catch {
                 // Only a SharedArrayBuffer is a buffer without ArrayBuffer's internal slots.
                 this.fail(index, "a view on a SharedArrayBuffer, which is shared with other threads");
             }
-            if (!resizable)
-                return;
-            if (byteOffset + byteLength >= P.arrayBufferByteLength(buffer))
-                this.fail(index, "a view that may track the length of a resizable ArrayBuffer cannot be captured yet");
+            // Nothing of a view on a detached buffer can be seen again, nor can the buffer get storage back.
+            if (detached)
+                return { byteOffset: 0, length: 0, tracks: false };
+            const read = () => {
+                if (isDataView) {
+                    try {
+                        return { inBounds: true, byteOffset: P.dataViewByteOffset(view), length: P.dataViewByteLength(view) };
+                    } catch {
+                        return { inBounds: false }; // The getters throw for a view out of bounds.
+                    }
+                }
+                const length = P.typedArrayLength(view);
+                let inBounds = true;
+                if (!length) {
+                    try {
+                        P.typedArrayAt(view, 0);
+                    } catch {
+                        inBounds = false;
+                    }
+                }
+                return { inBounds, byteOffset: P.typedArrayByteOffset(view), length };
+            };
+            let shape = read();
+            const byteLength = P.arrayBufferByteLength(buffer);
+            // A view with room for one more element before the buffer's end does not track it.
+            if (!resizable || (shape.inBounds && shape.byteOffset + (shape.length + 1) * elementSize <= byteLength))
+                return { byteOffset: shape.byteOffset, length: shape.length, tracks: false };
+            const maxByteLength = P.arrayBufferMaxByteLength(buffer);
+            let savedFrom = byteLength;
+            const saved = [];
+            const resize = (newByteLength) => {
+                try {
+                    P.arrayBufferResize(buffer, newByteLength);
+                } catch (error) {
+                    this.fail(index, `a view on a resizable ArrayBuffer whose length could not be probed (${error})`);
+                }
+            };
+            try {
+                let current = byteLength;
+                if (!shape.inBounds) {
+                    // Every view lies inside its buffer at the maximum length: it was made inside it.
+                    resize(maxByteLength);
+                    current = maxByteLength;
+                    shape = read();
+                    if (!shape.inBounds)
+                        this.fail(index, "a view out of the bounds of its resizable ArrayBuffer even at its maximum length");
+                }
+                const { byteOffset, length } = shape;
+                const grown = byteOffset + (length + 1) * elementSize;
+                let tracks = false;
+                if (grown <= current)
+                    tracks = false;
+                else if (grown <= maxByteLength) {
+                    // A tracking view gets one more element; a fixed one keeps its length.
+                    resize(grown);
+                    tracks = read().length !== length;
+                } else if (length) {
+                    // One byte short of the view's end: a fixed view is out of bounds, a tracking one is not. The bytes
+                    // the shrink drops are kept (at most an element's).
+                    const shorter = byteOffset + length * elementSize - 1;
+                    if (shorter < byteLength) {
+                        savedFrom = shorter;
+                        const bytes = new P.Uint8Array(buffer, shorter, byteLength - shorter);
+                        for (let i = 0; i < byteLength - shorter; ++i)
+                            saved[i] = bytes[i];
+                    }
+                    resize(shorter);
+                    tracks = read().inBounds;
+                }
+                // Else an empty view less than an element from the maximum length: tracking or not, it stays empty at
+                // every length the buffer can have, and is written as a fixed one.
+                return { byteOffset, length, tracks };
+            } finally {
+                if (P.arrayBufferByteLength(buffer) !== byteLength) {
+                    P.arrayBufferResize(buffer, byteLength);
+                    if (saved.length) {
+                        const bytes = new P.Uint8Array(buffer, savedFrom, saved.length);
+                        for (let i = 0; i < saved.length; ++i)
+                            bytes[i] = saved[i];
+                    }
+                }
+            }
         }
 
         describeTypedArray(view, index) {
@@ -1188,7 +1271,7 @@
             const type = typedArrayTypeIndex.get(P.typedArrayTag(view));
             if (type === undefined)
                 this.fail(index, `a ${P.typedArrayTag(view)} has no type in the snapshot format`);
-            this.refuseAmbiguousView(buffer, P.typedArrayByteOffset(view), length * typedArrayElementSizes[type], index);
+            const shape = this.describeView(view, buffer, typedArrayElementSizes[type], false, index);
             // Listing a typed array's own keys lists every element index (10 s for 3 M elements, 20 ms for 32 Ki on
             // JavaScriptCore 2.50), and model weights are large typed arrays. Past 1 Ki elements only symbol keys are
             // looked at.
@@ -1199,8 +1282,8 @@
                 kind: Kind.TypedArray,
                 type,
                 buffer,
-                byteOffset: P.typedArrayByteOffset(view),
-                length: length + 1,
+                byteOffset: shape.byteOffset,
+                length: shape.tracks ? 0 : shape.length + 1,
                 body: this.describeBody(view, index, skip, keys),
             };
         }
@@ -1208,21 +1291,12 @@
         describeDataView(view, index) {
             const buffer = P.dataViewBuffer(view);
             this.reach(buffer, index, "<buffer>");
-            let byteLength = 0;
-            let byteOffset = 0;
-            try {
-                byteLength = P.dataViewByteLength(view);
-                byteOffset = P.dataViewByteOffset(view);
-            } catch {
-                // The getters throw when the buffer is detached or has shrunk below the view.
-                this.fail(index, "a DataView whose buffer is detached or shorter than the view cannot be captured yet");
-            }
-            this.refuseAmbiguousView(buffer, byteOffset, byteLength, index);
+            const shape = this.describeView(view, buffer, 1, true, index);
             return {
                 kind: Kind.DataView,
                 buffer,
-                byteOffset,
-                byteLength: byteLength + 1,
+                byteOffset: shape.byteOffset,
+                byteLength: shape.tracks ? 0 : shape.length + 1,
                 body: this.describeBody(view, index),
             };
         }

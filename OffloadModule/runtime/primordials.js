@@ -137,6 +137,8 @@
     P.typedArrayLength = typedArrayAccessor("length");
     P.typedArrayTag = typedArrayAccessor(Symbol.toStringTag);
     P.typedArraySet = uncurryThis(TypedArray.prototype.set);
+    // Throws only for a view out of its buffer's bounds (or on a detached buffer): `length` reads 0 then too.
+    P.typedArrayAt = uncurryThis(TypedArray.prototype.at);
 
     const detached = Reflect.getOwnPropertyDescriptor(ArrayBuffer.prototype, "detached");
     P.arrayBufferDetached = detached ? uncurryThis(detached.get) : () => false;
@@ -145,6 +147,7 @@
     P.arrayBufferResizable = resizable ? uncurryThis(resizable.get) : () => false;
     const maxByteLength = Reflect.getOwnPropertyDescriptor(ArrayBuffer.prototype, "maxByteLength");
     P.arrayBufferMaxByteLength = maxByteLength ? uncurryThis(maxByteLength.get) : P.arrayBufferByteLength;
+    P.arrayBufferResize = ArrayBuffer.prototype.resize ? uncurryThis(ArrayBuffer.prototype.resize) : undefined;
 
     // Collections the runtime owns carry the original methods as own properties: calls on them reach the real
     // built-ins even after the app patches Map.prototype, and run as fast as ordinary method calls (calling through

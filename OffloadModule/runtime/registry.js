@@ -372,6 +372,14 @@
     }
 
     // Hooks called by instrumented code (see Documentation/Instrumentation.md).
+    // The receiver of `globalThis.eval(…)` calls once instrumented (hooks.em): its `eval` is the runtime's indirect eval.
+    const indirectEvalHolder = Object.freeze({
+        __proto__: null,
+        get eval() {
+            return offload.indirectEval;
+        },
+    });
+
     const hooks = {
         // A function, arrow or class expression was evaluated.
         // This runs at every closure creation: keep it lean.
@@ -496,6 +504,19 @@
         // would run code the instrumenter never saw, so the program gets the runtime's indirect eval instead.
         ie(value) {
             return value === P.eval ? offload.indirectEval : value;
+        },
+
+        // A method call `x.eval(…)` is instrumented as `__offload.em(x).eval(…)`: the call stays a method call of x
+        // (its `this`, its single read of x.eval) unless x is the global object whose own `eval` is the engine's eval
+        // (`globalThis.eval(code)`, `window.eval(code)`), which is the only place the engine keeps it: then the call
+        // goes to the runtime's indirect eval, which ignores its receiver as the engine's does. Reading the global
+        // object's own descriptor runs no program code.
+        em(receiver) {
+            if (receiver !== globalThis)
+                return receiver;
+            const descriptor = P.getOwnPropertyDescriptor(globalThis, "eval");
+            // An accessor's descriptor has no own `value`: reading it would look up Object.prototype.
+            return descriptor && P.hasOwn(descriptor, "value") && descriptor.value === P.eval ? indirectEvalHolder : receiver;
         },
 
         // True while restoring: guards static blocks and static field initializers, which must not run again.

@@ -17,6 +17,20 @@
     // Taken before any app code runs: a restored program may have replaced the globals by the time views are made.
     const typedArrayConstructors = Format.typedArrayTypes.map((name) => globalThis[name]);
 
+    // A view out of its resizable buffer's bounds (it ends past the buffer's length) is made while the buffer is
+    // grown to hold it; shrinking back drops only the zeros the growth added.
+    function makeView(buffer, end, make) {
+        const byteLength = P.arrayBufferByteLength(buffer);
+        if (end <= byteLength)
+            return make();
+        P.arrayBufferResize(buffer, end);
+        try {
+            return make();
+        } finally {
+            P.arrayBufferResize(buffer, byteLength);
+        }
+    }
+
     function listIncludes(list, item) {
         for (let i = 0; i < list.length; ++i) {
             if (list[i] === item)
@@ -590,14 +604,15 @@
                 if (!constructor)
                     this.fail(`record ${index} is a ${Format.typedArrayTypes[record.type]}, which this engine does not have`);
                 const buffer = this.resolve(record.buffer);
-                const view = record.length ? new constructor(buffer, record.byteOffset, record.length - 1) : new constructor(buffer, record.byteOffset);
-                this.set(index, view);
+                const elementSize = constructor.BYTES_PER_ELEMENT;
+                const end = record.byteOffset + (record.length ? (record.length - 1) * elementSize : 0);
+                this.set(index, makeView(buffer, end, () => (record.length ? new constructor(buffer, record.byteOffset, record.length - 1) : new constructor(buffer, record.byteOffset))));
                 break;
             }
             case Kind.DataView: {
                 const buffer = this.resolve(record.buffer);
-                const view = record.byteLength ? new P.DataView(buffer, record.byteOffset, record.byteLength - 1) : new P.DataView(buffer, record.byteOffset);
-                this.set(index, view);
+                const end = record.byteOffset + (record.byteLength ? record.byteLength - 1 : 0);
+                this.set(index, makeView(buffer, end, () => (record.byteLength ? new P.DataView(buffer, record.byteOffset, record.byteLength - 1) : new P.DataView(buffer, record.byteOffset))));
                 break;
             }
             default:

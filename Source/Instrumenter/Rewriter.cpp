@@ -384,7 +384,12 @@ void Rewriter::emitSites()
         }
     }
     for (auto& read : m_analysis.evalReads()) {
-        insert(read.start, false, read.depth, Hook, read.isShorthandProperty ? "eval: __offload.ie(" : "__offload.ie(");
+        const char* opening = "__offload.ie(";
+        if (read.kind == EvalRead::Kind::ShorthandProperty)
+            opening = "eval: __offload.ie(";
+        else if (read.kind == EvalRead::Kind::MethodCallReceiver)
+            opening = "__offload.em(";
+        insert(read.start, false, read.depth, Hook, opening);
         insert(read.end, true, read.depth, Hook, ")");
     }
     for (auto& guard : m_analysis.guards()) {

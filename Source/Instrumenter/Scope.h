@@ -205,12 +205,15 @@ struct Site {
 
 // A read of the identifier `eval` as a value (`const run = eval`, `(0, eval)(x)`, `{ eval }`), rewritten to
 // `__offload.ie(eval)` so that the code an indirect eval runs is instrumented too. Direct calls are DirectEval sites.
+// A property read `x.eval` as a value becomes `__offload.ie(x.eval)`; a method call `x.eval(…)` becomes
+// `__offload.em(x).eval(…)` (start and end then span `x`), see Documentation/Instrumentation.md, "Indirect eval".
 struct EvalRead {
+    enum class Kind { Identifier, ShorthandProperty, Property, MethodCallReceiver };
     Scope* scope;
     unsigned depth;
     uint32_t start;
     uint32_t end;
-    bool isShorthandProperty;
+    Kind kind;
 };
 
 // A tagged template (`tag\`a${x}b\``): the rewrite routes its strings object through the runtime so that the object

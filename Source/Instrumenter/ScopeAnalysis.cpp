@@ -136,6 +136,8 @@ bool ScopeAnalysis::run()
 
     // Reads of a local binding named `eval` are not the global eval.
     std::erase_if(m_evalReads, [](const EvalRead& read) {
+        if (read.kind == EvalRead::Kind::Property || read.kind == EvalRead::Kind::MethodCallReceiver)
+            return false;
         for (Scope* scope = read.scope; scope; scope = scope->parent) {
             if (scope->declares("eval"))
                 return true;
@@ -334,6 +336,21 @@ static bool isReadAsValue(TSNode identifier)
     return true;
 }
 
+// Whether the chain ending in `node` (its objects and callees, down to the first expression that is not a member
+// read or a call) has an optional link: wrapping a part of it in a call would end the chain there, so a short-circuit
+// would no longer skip what follows.
+static bool chainHasOptionalLink(TSNode node)
+{
+    while (true) {
+        bool isMember = typeIs(node, "member_expression") || typeIs(node, "subscript_expression");
+        if (!isMember && !typeIs(node, "call_expression"))
+            return false;
+        if (!ts_node_is_null(childByField(node, "optional_chain")))
+            return true;
+        node = childByField(node, isMember ? "object" : "function");
+    }
+}
+
 static TSNode unwrapParentheses(TSNode node)
 {
     while (typeIs(node, "parenthesized_expression") && ts_node_named_child_count(node) == 1)
@@ -478,6 +495,8 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         return refuse(Refusal::Unsupported, node,
             "'with' statements are not supported: the bindings of a 'with' scope depend on an object at run time and "
             "cannot be captured");
+    if (is("member_expression"))
+        noteMemberEvalRead(node, context);
     if (is("call_expression")) {
         // `eval(x)` and `(eval)(x)` are direct evals; `eval?.(x)` is not.
         TSNode callee = unwrapParentheses(childByField(node, "function"));
@@ -560,7 +579,7 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
             noteSpecialUse(BindingKind::Arguments, context, false);
         if (name == "eval" && !is("shorthand_property_identifier_pattern") && isReadAsValue(node))
             m_evalReads.push_back({ context.scope, context.depth + 1, ts_node_start_byte(node), ts_node_end_byte(node),
-                is("shorthand_property_identifier") });
+                is("shorthand_property_identifier") ? EvalRead::Kind::ShorthandProperty : EvalRead::Kind::Identifier });
         noteReference(name, context.scope);
         for (Scope* scope = context.scope; scope; scope = scope->parent) {
             if (scope->declares(name)) {
@@ -576,6 +595,58 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         return;
     }
     visitChildren(node, context);
+}
+
+// `x.eval` may be the engine's eval reached through a property (`globalThis.eval`), whose code the runtime must
+// instrument (Documentation/Instrumentation.md, "Indirect eval"). A method call `x.eval(…)` becomes
+// `__offload.em(x).eval(…)`, which keeps the call a method call of `x` unless `x.eval` is the engine's eval; any other
+// read as a value becomes `__offload.ie(x.eval)`. Assignment targets, `delete`, `new x.eval`, tagged templates (the
+// engine's eval returns a template's strings object unevaluated) and reads inside an optional chain that goes on
+// after them are left alone.
+void ScopeAnalysis::noteMemberEvalRead(TSNode node, const Context& context)
+{
+    TSNode property = childByField(node, "property");
+    if (!typeIs(property, "property_identifier") || m_tree.text(property) != "eval")
+        return;
+    TSNode child = node;
+    TSNode parent = ts_node_parent(node);
+    while (!ts_node_is_null(parent) && typeIs(parent, "parenthesized_expression")) {
+        child = parent;
+        parent = ts_node_parent(parent);
+    }
+    if (ts_node_is_null(parent))
+        return;
+    auto isField = [&](const char* field) { return ts_node_eq(childByField(parent, field), child); };
+    TSNode object = childByField(node, "object");
+    if (typeIs(parent, "call_expression") && isField("function")) {
+        if (typeIs(childByField(parent, "arguments"), "template_string") || typeIs(object, "super")
+            || chainHasOptionalLink(object))
+            return;
+        m_evalReads.push_back({ context.scope, context.depth, ts_node_start_byte(object), ts_node_end_byte(object),
+            EvalRead::Kind::MethodCallReceiver });
+        return;
+    }
+    if (typeIs(parent, "new_expression") || typeIs(parent, "update_expression") || typeIs(parent, "array_pattern")
+        || typeIs(parent, "object_pattern") || typeIs(parent, "rest_pattern"))
+        return;
+    if ((typeIs(parent, "assignment_expression") || typeIs(parent, "augmented_assignment_expression")
+            || typeIs(parent, "for_in_statement") || typeIs(parent, "assignment_pattern"))
+        && isField("left"))
+        return;
+    if (typeIs(parent, "pair_pattern") && isField("value"))
+        return;
+    if (typeIs(parent, "unary_expression")) {
+        TSNode op = childByField(parent, "operator");
+        if (!ts_node_is_null(op) && std::string_view(ts_node_type(op)) == "delete")
+            return;
+    }
+    bool continuesChain = ts_node_eq(child, node)
+        && (((typeIs(parent, "member_expression") || typeIs(parent, "subscript_expression")) && isField("object"))
+            || (typeIs(parent, "call_expression") && isField("function")));
+    if (continuesChain && chainHasOptionalLink(node))
+        return;
+    m_evalReads.push_back(
+        { context.scope, context.depth, ts_node_start_byte(node), ts_node_end_byte(node), EvalRead::Kind::Property });
 }
 
 // An arrow made in `scope` (a method's, field initializer's or static block's) uses super: its scope instances must

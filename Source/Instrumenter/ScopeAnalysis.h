@@ -67,6 +67,7 @@ private:
     void visitPattern(TSNode, Scope* target, BindingKind, const Context&);
     void visitFunctionDeclaration(TSNode, const Context&);
     void noteSpecialUse(BindingKind, const Context&, bool fromEval);
+    void noteMemberEvalRead(TSNode, const Context&);
     void noteHomeUse(Scope*);
     void noteReference(std::string_view name, Scope*);
     void resolveExposure();

@@ -187,16 +187,16 @@ std::optional<RecordRules::Violation> RecordRules::checkView(const Snapshot& sna
         return Violation { SnapshotError::Malformed,
             "byteOffset " + std::to_string(byteOffset) + " is not a multiple of the element size "
                 + std::to_string(elementSize) };
-    if (!lengthField) {
-        if (!isResizable)
-            return Violation { SnapshotError::Malformed, "a length-tracking view needs a resizable buffer" };
-        return std::nullopt;
-    }
-    // A view on a resizable buffer may be out of bounds after a shrink; on a fixed one it never is.
-    uint64_t length = lengthField - 1;
-    if (!isResizable && (byteOffset > bufferLength || length > (bufferLength - byteOffset) / elementSize))
+    if (!lengthField && !isResizable)
+        return Violation { SnapshotError::Malformed, "a length-tracking view needs a resizable buffer" };
+    // A view on a resizable buffer may be out of bounds after a shrink, but it was made inside the buffer, so it lies
+    // inside the buffer's maximum length; on a fixed buffer it lies inside the buffer.
+    uint64_t limit = isResizable ? buffer.fields[1] - 1 : bufferLength;
+    uint64_t length = lengthField ? lengthField - 1 : 0;
+    if (byteOffset > limit || length > (limit - byteOffset) / elementSize)
         return Violation { SnapshotError::Malformed,
-            "the view does not lie inside its " + std::to_string(bufferLength) + "-byte buffer" };
+            "the view does not lie inside its " + std::to_string(limit) + "-byte buffer"
+                + (isResizable ? "'s maximum length" : "") };
     return std::nullopt;
 }
 

@@ -210,6 +210,42 @@ TEST(SnapshotReader, RejectsDanglingReferences)
         SnapshotError::DanglingReference);
 }
 
+// The rich snapshot's length-tracking Int32Array, on the 8-byte resizable buffer whose maximum is 64 bytes.
+static size_t findTrackingView(const Snapshot& snapshot)
+{
+    for (size_t i = 0; i < snapshot.records.size(); ++i) {
+        if (snapshot.records[i].kind == RecordKind::TypedArray && !snapshot.records[i].fields[2])
+            return i;
+    }
+    return 0;
+}
+
+static bool acceptsChanged(void (*change)(Snapshot&))
+{
+    GError* error = nullptr;
+    bool ok = SnapshotReader::validate(writeBroken(change), &error);
+    EXPECT_TRUE(ok) << (error ? error->message : "");
+    if (error)
+        g_error_free(error);
+    return ok;
+}
+
+TEST(SnapshotReader, ViewsOnResizableBuffersLieInsideTheMaximumLength)
+{
+    // Out of the buffer's current bounds but inside its maximum: a view left out of bounds by a shrink.
+    EXPECT_TRUE(
+        acceptsChanged([](Snapshot& snapshot) { snapshot.records[findTrackingView(snapshot)].fields[2] = 16 + 1; }));
+    EXPECT_TRUE(
+        acceptsChanged([](Snapshot& snapshot) { snapshot.records[findTrackingView(snapshot)].fields[1] = 64; }));
+    // Past the maximum, with a fixed length or tracking.
+    auto message = expectError(
+        writeBroken([](Snapshot& snapshot) { snapshot.records[findTrackingView(snapshot)].fields[2] = 17 + 1; }),
+        SnapshotError::Malformed);
+    EXPECT_NE(message.find("maximum length"), std::string::npos) << message;
+    expectError(writeBroken([](Snapshot& snapshot) { snapshot.records[findTrackingView(snapshot)].fields[1] = 68; }),
+        SnapshotError::Malformed);
+}
+
 TEST(SnapshotReader, RejectsMalformedRecords)
 {
     // Unknown kind.
