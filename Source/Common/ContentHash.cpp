@@ -5,6 +5,8 @@
 
 #include "Common/ContentHash.h"
 
+#include <memory>
+#include <openssl/evp.h>
 #include <openssl/sha.h>
 
 namespace Offload {
@@ -19,6 +21,25 @@ ContentHash ContentHash::compute(std::span<const uint8_t> data)
 ContentHash ContentHash::compute(std::string_view text)
 {
     return compute(std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+}
+
+ContentHash ContentHash::computeConcatenation(std::initializer_list<std::string_view> parts)
+{
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    std::array<uint8_t, size> digest;
+    bool succeeded = context && EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
+    for (auto part : parts)
+        succeeded = succeeded && EVP_DigestUpdate(context.get(), part.data(), part.size());
+    unsigned length = 0;
+    succeeded = succeeded && EVP_DigestFinal_ex(context.get(), digest.data(), &length) && length == size;
+    if (!succeeded) {
+        // Only an allocation failure gets here: fall back to hashing one copy.
+        std::string material;
+        for (auto part : parts)
+            material += part;
+        return compute(material);
+    }
+    return ContentHash(digest);
 }
 
 static int hexValue(char c)

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ public:
 
     static ContentHash compute(std::span<const uint8_t>);
     static ContentHash compute(std::string_view);
+    // The digest of the parts one after the other, without copying them into one buffer (a script can be megabytes).
+    static ContentHash computeConcatenation(std::initializer_list<std::string_view> parts);
     // Parses 64 lowercase or uppercase hex digits; returns false on anything else.
     static bool fromHex(std::string_view, ContentHash& result);
 

@@ -31,8 +31,10 @@ std::string InstrumentationCache::key(std::string_view source, const InstrumentO
     append(std::to_string(static_cast<int>(options.kind)));
     append(options.kind == SourceKind::DirectEval ? options.parentHandleExpression : std::string());
     append(options.isStrictCaller && options.kind == SourceKind::DirectEval ? "strict" : "sloppy");
-    append(source);
-    return ContentHash::compute(material).toHex();
+    // The source is hashed where it is rather than appended.
+    material += std::to_string(source.size());
+    material += ':';
+    return ContentHash::computeConcatenation({ material, source }).toHex();
 }
 
 std::optional<InstrumentationResult> InstrumentationCache::readFromDisk(const std::string& key) const

@@ -92,8 +92,8 @@ std::optional<InstrumentationResult> Instrumenter::instrument(
     Rewriter rewriter(source, analysis,
         { result.scriptId, isEval, options.parentHandleExpression, options.kind == SourceKind::Script });
     rewriter.run();
-    result.code = rewriter.code();
     result.metadataJson = MetadataWriter(analysis, rewriter, result.scriptId, sourceKindName(options.kind)).write();
+    result.code = rewriter.takeCode();
 
     if (options.verifyOutput) {
         if (auto failure = checkSyntax(result.code, options)) {

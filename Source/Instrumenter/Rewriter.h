@@ -35,6 +35,8 @@ public:
     void run();
 
     const std::string& code() const { return m_code; }
+    // Hands the text over without copying it (megabytes for a library); the Rewriter holds none afterwards.
+    std::string takeCode() { return std::move(m_code); }
     // The scopes that became templates, in template index order.
     const std::vector<Scope*>& templates() const { return m_templates; }
     // Per literal: its offsets in the rewritten text, in UTF-16 code units.

@@ -5,6 +5,7 @@
 
 #include "Instrumenter/ScopeAnalysis.h"
 
+#include "Instrumenter/NodeChildren.h"
 #include "Instrumenter/PropertyKey.h"
 #include <algorithm>
 #include <unordered_map>
@@ -299,9 +300,11 @@ void ScopeAnalysis::resolveExposure()
 void ScopeAnalysis::visitChildren(TSNode node, const Context& context)
 {
     Context childContext { context.scope, context.headOf, context.depth + 1 };
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count && m_refusal == Refusal::None; ++i)
-        visit(ts_node_named_child(node, i), childContext);
+    for (TSNode child : namedChildren(node)) {
+        if (m_refusal != Refusal::None)
+            break;
+        visit(child, childContext);
+    }
 }
 
 static bool isReserved(std::string_view name)
@@ -440,8 +443,7 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
     if (is("variable_declaration")) {
         Scope* target = varScope(context.scope);
         if (!target && declaresIntoCaller(context.scope)) {
-            for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
-                TSNode declarator = ts_node_named_child(node, i);
+            for (TSNode declarator : namedChildren(node)) {
                 if (typeIs(declarator, "variable_declarator"))
                     m_callerVars.emplace_back(m_tree.text(childByField(declarator, "name")));
             }
@@ -741,9 +743,7 @@ bool ScopeAnalysis::declaresIntoCaller(Scope* scope) const
 void ScopeAnalysis::visitDeclarators(TSNode node, Scope* target, BindingKind kind, const Context& context)
 {
     Context childContext { context.scope, context.headOf, context.depth + 1 };
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) {
-        TSNode declarator = ts_node_named_child(node, i);
+    for (TSNode declarator : namedChildren(node)) {
         if (!typeIs(declarator, "variable_declarator"))
             continue;
         TSNode name = childByField(declarator, "name");
@@ -775,9 +775,8 @@ void ScopeAnalysis::visitPattern(TSNode node, Scope* target, BindingKind kind, c
         return;
     }
     if (typeIs(node, "object_pattern") || typeIs(node, "array_pattern") || typeIs(node, "rest_pattern")) {
-        uint32_t count = ts_node_named_child_count(node);
-        for (uint32_t i = 0; i < count; ++i)
-            visitPattern(ts_node_named_child(node, i), target, kind, childContext);
+        for (TSNode child : namedChildren(node))
+            visitPattern(child, target, kind, childContext);
         return;
     }
     if (typeIs(node, "pair_pattern")) {
@@ -866,9 +865,8 @@ bool ScopeAnalysis::containsSite(TSNode node) const
         if (typeIs(callee, "identifier") && m_tree.text(callee) == "eval")
             return true;
     }
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) {
-        if (containsSite(ts_node_named_child(node, i)))
+    for (TSNode child : namedChildren(node)) {
+        if (containsSite(child))
             return true;
     }
     return false;
@@ -919,9 +917,9 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
     if (!ts_node_is_null(parameters) && !isStrict && !literal.isArrow && typeIs(parameters, "formal_parameters")) {
         std::vector<std::string> names;
         bool isSimple = true;
-        uint32_t count = ts_node_named_child_count(parameters);
-        for (uint32_t i = 0; i < count && isSimple; ++i) {
-            TSNode parameter = ts_node_named_child(parameters, i);
+        for (TSNode parameter : namedChildren(parameters)) {
+            if (!isSimple)
+                break;
             if (typeIs(parameter, "comment"))
                 continue;
             isSimple = typeIs(parameter, "identifier");
@@ -936,10 +934,8 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
         if (typeIs(parameters, "identifier"))
             visitPattern(parameters, target, BindingKind::Param, parameterContext);
         else {
-            uint32_t count = ts_node_named_child_count(parameters);
-            for (uint32_t i = 0; i < count; ++i)
-                visitPattern(ts_node_named_child(parameters, i), target, BindingKind::Param,
-                    { target, context.headOf, depth + 2 });
+            for (TSNode parameter : namedChildren(parameters))
+                visitPattern(parameter, target, BindingKind::Param, { target, context.headOf, depth + 2 });
         }
     }
 
@@ -951,9 +947,8 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
         function->entryNeedsSemicolon = needsSemicolon;
         function->entryDepth = depth + 1;
         Context statementContext { function, context.headOf, depth + 2 };
-        uint32_t count = ts_node_named_child_count(body);
-        for (uint32_t i = 0; i < count; ++i)
-            visit(ts_node_named_child(body, i), statementContext);
+        for (TSNode statement : namedChildren(body))
+            visit(statement, statementContext);
         return;
     }
     function->isExpressionBody = true;
@@ -968,9 +963,11 @@ void ScopeAnalysis::visitBody(TSNode block, Scope* scope, const Context& context
     scope->entryOffsets.push_back(ts_node_start_byte(block) + 1);
     scope->entryDepth = context.depth;
     Context statementContext { scope, context.headOf, context.depth + 1 };
-    uint32_t count = ts_node_named_child_count(block);
-    for (uint32_t i = 0; i < count && m_refusal == Refusal::None; ++i)
-        visit(ts_node_named_child(block, i), statementContext);
+    for (TSNode statement : namedChildren(block)) {
+        if (m_refusal != Refusal::None)
+            break;
+        visit(statement, statementContext);
+    }
 }
 
 } // namespace Offload

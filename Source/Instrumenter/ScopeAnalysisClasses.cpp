@@ -8,6 +8,7 @@
 
 #include "Instrumenter/ScopeAnalysis.h"
 
+#include "Instrumenter/NodeChildren.h"
 #include "Instrumenter/PropertyKey.h"
 
 namespace Offload {
@@ -59,9 +60,9 @@ void ScopeAnalysis::visitObject(TSNode node, const Context& context)
     Context childContext { context.scope, context.headOf, context.depth + 1 };
     Site site { SiteKind::ObjectLiteral, context.scope, context.depth, ts_node_start_byte(node),
         ts_node_end_byte(node) };
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count && m_refusal == Refusal::None; ++i) {
-        TSNode child = ts_node_named_child(node, i);
+    for (TSNode child : namedChildren(node)) {
+        if (m_refusal != Refusal::None)
+            break;
         if (typeIs(child, "method_definition")) {
             size_t index = makeLiteral(LiteralKind::Method, child, context.scope, context.depth + 1);
             site.methods.emplace_back(index, propertyKeyExpression(m_tree, childByField(child, "name")));
@@ -131,9 +132,7 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
     if (!ts_node_is_null(name))
         scope->shadowNames.push_back(std::string(m_tree.text(name)));
     Context classContext { scope, context.headOf, context.depth + 1 };
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) {
-        TSNode child = ts_node_named_child(node, i);
+    for (TSNode child : namedChildren(node)) {
         if (typeIs(child, "class_heritage")) {
             privateNames.isDerived = true;
             visit(child, classContext);
@@ -149,9 +148,9 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
     // constructs; which classes those are is known once the whole body has been seen.
     std::vector<RestoreGuard> instanceFieldGuards;
     Context memberContext { scope, context.headOf, context.depth + 2 };
-    uint32_t memberCount = ts_node_named_child_count(body);
-    for (uint32_t i = 0; i < memberCount && m_refusal == Refusal::None; ++i) {
-        TSNode member = ts_node_named_child(body, i);
+    for (TSNode member : namedChildren(body)) {
+        if (m_refusal != Refusal::None)
+            break;
         if (typeIs(member, "method_definition")) {
             size_t memberIndex = makeLiteral(LiteralKind::Method, member, scope, context.depth + 2);
             m_literals[memberIndex]->owner = index;

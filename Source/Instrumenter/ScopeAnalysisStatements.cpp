@@ -8,6 +8,8 @@
 
 #include "Instrumenter/ScopeAnalysis.h"
 
+#include "Instrumenter/NodeChildren.h"
+
 namespace Offload {
 
 static bool typeIs(TSNode node, const char* type)
@@ -73,8 +75,7 @@ void ScopeAnalysis::visitFor(TSNode node, const Context& context)
         if (!varScope(context.scope) && declaresIntoCaller(context.scope))
             m_callerVars.emplace_back(m_tree.text(left));
         visitPattern(left, varScope(context.scope), BindingKind::Var, childContext);
-    }
-    else if (typeIs(left, "object_pattern") || typeIs(left, "array_pattern"))
+    } else if (typeIs(left, "object_pattern") || typeIs(left, "array_pattern"))
         visitPattern(left, nullptr, BindingKind::Var, childContext);
     else
         visit(left, childContext);
@@ -104,15 +105,11 @@ void ScopeAnalysis::visitSwitch(TSNode node, const Context& context)
     scope->bodyDepth = context.depth;
     scope->entryDepth = context.depth + 2;
     Context caseContext { scope, context.headOf, context.depth + 3 };
-    uint32_t caseCount = ts_node_named_child_count(body);
-    for (uint32_t i = 0; i < caseCount; ++i) {
-        TSNode clause = ts_node_named_child(body, i);
+    for (TSNode clause : namedChildren(body)) {
         if (!typeIs(clause, "switch_case") && !typeIs(clause, "switch_default"))
             continue;
-        uint32_t count = ts_node_child_count(clause);
         bool afterColon = false;
-        for (uint32_t j = 0; j < count; ++j) {
-            TSNode child = ts_node_child(clause, j);
+        for (TSNode child : children(clause)) {
             if (!afterColon && !ts_node_is_named(child) && typeIs(child, ":")) {
                 afterColon = true;
                 scope->entryOffsets.push_back(ts_node_end_byte(child));

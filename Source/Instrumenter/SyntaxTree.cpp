@@ -11,18 +11,17 @@ namespace Offload {
 
 SyntaxTree::SyntaxTree(std::string_view source)
     : m_source(source)
-    , m_parser(ts_parser_new())
 {
+    ParseArena::install();
+    ParseArena::Scope scope(m_arena);
+    m_parser = ts_parser_new();
     ts_parser_set_language(m_parser, tree_sitter_javascript());
     m_tree = ts_parser_parse_string_encoding(m_parser, nullptr, source.data(), source.size(), TSInputEncodingUTF8);
 }
 
-SyntaxTree::~SyntaxTree()
-{
-    if (m_tree)
-        ts_tree_delete(m_tree);
-    ts_parser_delete(m_parser);
-}
+// The parser and the tree live in m_arena, which releases them as a whole: deleting the tree node by node would only
+// walk it once more.
+SyntaxTree::~SyntaxTree() = default;
 
 static TSNode findError(TSNode node)
 {

@@ -5,13 +5,15 @@
 
 #pragma once
 
+#include "Instrumenter/ParseArena.h"
 #include <cstring>
 #include <string_view>
 #include <tree_sitter/api.h>
 
 namespace Offload {
 
-// Owns a tree-sitter parse of one JavaScript source (the parser and the tree). The source must outlive it.
+// Owns a tree-sitter parse of one JavaScript source (the parser and the tree, both in a ParseArena that frees them
+// at once). The source must outlive it.
 class SyntaxTree {
 public:
     explicit SyntaxTree(std::string_view source);
@@ -34,6 +36,7 @@ public:
 
 private:
     std::string_view m_source;
+    ParseArena m_arena;
     TSParser* m_parser { nullptr };
     TSTree* m_tree { nullptr };
 };

@@ -71,8 +71,14 @@ int main(int argc, char** argv)
     if (verify)
         options.verifyOutput = true;
 
-    InstrumentationCache instrumentationCache(cache ? cache.get() : "");
-    auto result = instrumentationCache.instrument(std::string_view(contents, length), options, &rawError);
+    // Without --cache there is nothing to look up or fill: hashing the key and keeping a copy of the result in
+    // memory would only cost time.
+    std::optional<InstrumentationResult> result;
+    if (cache) {
+        InstrumentationCache instrumentationCache(cache.get());
+        result = instrumentationCache.instrument(std::string_view(contents, length), options, &rawError);
+    } else
+        result = Instrumenter::instrument(std::string_view(contents, length), options, &rawError);
     if (!result) {
         GUniquePtr<GError> error(rawError);
         std::fprintf(stderr, "offload-instrument: %s\n", error->message);
