@@ -157,7 +157,6 @@
             this.created = new P.Uint8Array(count);
             this.existing = new P.Uint8Array(count);
             this.setters = filledArray(count, undefined);
-            this.classify();
             this.descriptors = [];
             this.objectPrototypeChanged = false;
             this.stop = { restoreStop: true };
@@ -250,6 +249,7 @@
             }
             // Plain variables: after fillBodies, Array.prototype.push may be the program's.
             const start = P.Date.now();
+            this.classify();
             this.bindRoots();
             this.createSymbols();
             this.findPrebound();
@@ -277,6 +277,7 @@
         // Rebuilds the records of a synthetic snapshot (runtime.js, warmUp): plain data only, no global object, no
         // scopes or functions; ids are not given out, so the runtime's state stays as it was.
         runSynthetic() {
+            this.classify();
             this.findPrebound();
             this.findShapeArguments();
             this.createShells();
