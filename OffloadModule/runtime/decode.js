@@ -67,7 +67,7 @@
             const scripts = sections[Section.Scripts];
             this.scripts = [];
             for (let count = scripts.varint(); count > 0; --count)
-                this.scripts.push(ByteReader.unitsToString(scripts.byteString()));
+                this.scripts[this.scripts.length] = ByteReader.unitsToString(scripts.byteString());
 
             const blobs = sections[Section.Blobs];
             this.blobs = [];
@@ -83,7 +83,7 @@
                     blobs.fail(`blob ${hash} is missing`);
                 if (body.length !== size)
                     blobs.fail(`blob ${hash} has ${body.length} bytes, the snapshot says ${size}`);
-                this.blobs.push(body);
+                this.blobs[this.blobs.length] = body;
             }
 
             const stringsStart = P.Date.now();
@@ -93,9 +93,13 @@
             // them; longer ones keep the section's text alive.)
             this.stringsText = ByteReader.unitsToString(strings.bytes.subarray(strings.offset, strings.end));
             this.stringsBase = strings.offset;
-            this.strings = [];
-            for (let count = strings.varint(); count > 0; --count)
-                this.strings.push(this.readString(strings));
+            // Lists made at their size (each entry takes at least a byte): growing one as it is filled costs more.
+            const stringCount = strings.varint();
+            if (stringCount > strings.end - strings.offset)
+                strings.fail("more strings than bytes");
+            this.strings = new P.Array(stringCount);
+            for (let i = 0; i < stringCount; ++i)
+                this.strings[i] = this.readString(strings);
             this.stringsTime = P.Date.now() - stringsStart;
             this.intrinsicByString = new P.Array(this.strings.length);
 
@@ -105,23 +109,26 @@
             // Every record takes at least two bytes; this also bounds the Refs made next.
             if (recordCount > records.end - records.offset)
                 records.fail("more records than bytes");
-            // One Ref per record, shared by every reference to it (a snapshot has several per record).
-            this.refs = [];
+            // One Ref per record, shared by every reference to it (a snapshot has several per record). Lists are
+            // filled by index: JavaScriptCore does not always compile push inline, and it may be the program's.
+            this.refs = new P.Array(recordCount);
             for (let i = 0; i < recordCount; ++i)
-                this.refs.push(new Ref(i));
-            this.records = [];
+                this.refs[i] = new Ref(i);
+            this.records = new P.Array(recordCount);
             for (let i = 0; i < recordCount; ++i)
-                this.records.push(this.readRecord(records));
+                this.records[i] = this.readRecord(records);
 
             const roots = sections[Section.Roots];
             this.global = this.readValue(roots);
             this.lexicalScopes = [];
             for (let count = roots.varint(); count > 0; --count)
-                this.lexicalScopes.push(this.readValue(roots));
+                this.lexicalScopes[this.lexicalScopes.length] = this.readValue(roots);
             this.pending = this.readValue(roots);
             this.extraRoots = [];
-            for (let count = roots.varint(); count > 0; --count)
-                this.extraRoots.push([this.string(roots), this.readValue(roots)]);
+            for (let count = roots.varint(); count > 0; --count) {
+                const name = this.string(roots);
+                this.extraRoots[this.extraRoots.length] = [name, this.readValue(roots)];
+            }
             return this;
         }
 
@@ -259,8 +266,8 @@
                     const isStatic = reader.u8() === 1;
                     const values = [];
                     for (let fields = reader.varint(); fields > 0; --fields)
-                        values.push(this.readValue(reader));
-                    privates.push([cls, isStatic, values]);
+                        values[values.length] = this.readValue(reader);
+                    privates[privates.length] = [cls, isStatic, values];
                 }
             }
             record.extensible = !(flags & 1);
@@ -387,8 +394,11 @@
                     reader.fail("unknown promise state");
                 const result = this.readValue(reader);
                 const reactions = [];
-                for (let count = reader.varint(); count > 0; --count)
-                    reactions.push([this.readValue(reader), this.readValue(reader), this.readValue(reader)]);
+                for (let count = reader.varint(); count > 0; --count) {
+                    const derived = this.readValue(reader);
+                    const onFulfilled = this.readValue(reader);
+                    reactions[reactions.length] = [derived, onFulfilled, this.readValue(reader)];
+                }
                 return this.readBody(reader, {
                     kind, id, state, result, reactions,
                     prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
@@ -409,8 +419,8 @@
                     const wasCalled = this.readValue(reader);
                     if (typeof wasCalled !== "boolean")
                         reader.fail("a combinator element's called flag is not a boolean");
-                    called.push(wasCalled);
-                    values.push(this.readValue(reader));
+                    called[called.length] = wasCalled;
+                    values[values.length] = this.readValue(reader);
                 }
                 return { kind, id, type, remaining, resolve, reject, called, values };
             }
@@ -457,9 +467,12 @@
         readValues(reader, count) {
             if (!count)
                 return noValues;
-            const values = [];
-            for (; count > 0; --count)
-                values.push(this.readValue(reader));
+            // Every value takes at least a byte; made at its size (growing an array costs more than the call).
+            if (count > reader.end - reader.offset)
+                reader.fail("more values than bytes");
+            const values = new P.Array(count);
+            for (let i = 0; i < count; ++i)
+                values[i] = this.readValue(reader);
             return values;
         }
     }

@@ -125,7 +125,9 @@
             keys = [];
             weakCollectionKeys.set(collection, keys);
         }
-        keys.push(new P.WeakRef(key));
+        // Not push: this runs in the program's calls of WeakMap.prototype.set and during a restore, when
+        // Array.prototype.push may be the program's own.
+        keys[keys.length] = new P.WeakRef(key);
     };
 
     // What a parameter scope's getter gives for a parameter that a declaration where the getter is written hides

@@ -31,6 +31,11 @@
         }
     }
 
+    // Object.is without a call.
+    function sameValue(a, b) {
+        return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
+    }
+
     function listIncludes(list, item) {
         for (let i = 0; i < list.length; ++i) {
             if (list[i] === item)
@@ -99,6 +104,14 @@
         return sloppyArgumentsFunction();
     };
 
+    // An array of `size` copies of `value`, made by the engine's own fill (several times faster than a loop).
+    const fillMethod = P.Array.prototype.fill;
+    function filledArray(size, value) {
+        const array = new P.Array(size);
+        P.apply(fillMethod, array, [value]);
+        return array;
+    }
+
     // A set and a map keyed by record index (the map also takes `global:sid` keys): arrays rather than hash tables,
     // because a restore asks them about every record. Made full of `undefined`, not holes: a hole would be looked up
     // on Array.prototype, which holds the program's own properties once the bodies are filled.
@@ -118,9 +131,7 @@
 
     class IndexMap {
         constructor(size) {
-            this.values = [];
-            for (let i = 0; i < size; ++i)
-                this.values[i] = undefined;
+            this.values = filledArray(size, undefined);
             this.others = P.ownedMap();
         }
 
@@ -143,6 +154,9 @@
     const mapSetMethod = P.Map.prototype.set;
     const setAddMethod = P.Set.prototype.add;
 
+    // Made without a prototype: a field the program put on Object.prototype would otherwise be read as part of it.
+    const readOnlyDescriptor = P.Object.freeze(P.objectCreate(null, { writable: { value: false, enumerable: true } }));
+
     const identifierPattern = /^[A-Za-z_$][\w$]*$/;
     const defaultAttributes = Attribute.Writable | Attribute.Enumerable | Attribute.Configurable;
 
@@ -151,10 +165,12 @@
             this.runtime = runtime;
             this.decoded = new Decoder(bytes, blobBodies, runtime.intrinsics).decode();
             this.records = this.decoded.records;
-            this.objects = new Array(this.records.length);
-            this.created = new Array(this.records.length).fill(false);
-            this.existing = new Array(this.records.length).fill(false);
-            this.setters = new Array(this.records.length);
+            const count = this.records.length;
+            this.objects = filledArray(count, undefined);
+            // Flags by record index (0 or 1).
+            this.created = new P.Uint8Array(count);
+            this.existing = new P.Uint8Array(count);
+            this.setters = filledArray(count, undefined);
             this.descriptors = [];
             this.objectPrototypeChanged = false;
             this.stop = { restoreStop: true };
@@ -192,8 +208,52 @@
 
         set(index, object, existing = false) {
             this.objects[index] = object;
-            this.created[index] = true;
-            this.existing[index] = existing;
+            this.created[index] = 1;
+            this.existing[index] = existing ? 1 : 0;
+        }
+
+        // The indices of the records of the kinds that passes look at, in ascending order: each pass then visits its
+        // own records rather than every record (a restore has tens of thousands). Index loops: no closure per record.
+        classify() {
+            const records = this.records;
+            this.scopeIndices = [];
+            this.functionIndices = [];
+            this.intrinsicIndices = [];
+            this.symbolIndices = [];
+            this.argumentsIndices = [];
+            this.bufferIndices = [];
+            this.promiseIndices = [];
+            this.privateIndices = [];
+            for (let index = 0; index < records.length; ++index) {
+                const record = records[index];
+                switch (record.kind) {
+                case Kind.Scope:
+                    this.scopeIndices[this.scopeIndices.length] = index;
+                    break;
+                case Kind.Function:
+                    this.functionIndices[this.functionIndices.length] = index;
+                    break;
+                case Kind.Intrinsic:
+                    this.intrinsicIndices[this.intrinsicIndices.length] = index;
+                    break;
+                case Kind.Symbol:
+                case Kind.RegisteredSymbol:
+                case Kind.WellKnownSymbol:
+                    this.symbolIndices[this.symbolIndices.length] = index;
+                    break;
+                case Kind.Arguments:
+                    this.argumentsIndices[this.argumentsIndices.length] = index;
+                    break;
+                case Kind.ArrayBuffer:
+                    this.bufferIndices[this.bufferIndices.length] = index;
+                    break;
+                case Kind.Promise:
+                    this.promiseIndices[this.promiseIndices.length] = index;
+                    break;
+                }
+                if (record.body && record.body.privates)
+                    this.privateIndices[this.privateIndices.length] = index;
+            }
         }
 
         run() {
@@ -201,34 +261,37 @@
                 if (!registry.scripts.has(scriptId))
                     this.fail(`script ${scriptId} is not declared in this context`);
             }
-            const times = [P.Date.now()];
+            // Plain variables: after fillBodies, Array.prototype.push may be the program's.
+            const start = P.Date.now();
+            this.classify();
             this.bindRoots();
             this.createSymbols();
             this.findPrebound();
             this.findHomes();
             this.findShapeArguments();
             this.createShells();
-            times.push(P.Date.now());
+            const shellsMade = P.Date.now();
             this.createFunctions();
             for (let index = 0; index < this.records.length; ++index) {
                 if (!this.created[index])
                     this.createDeferred(index);
             }
             this.stampPrivateNames();
-            times.push(P.Date.now());
+            const functionsMade = P.Date.now();
             this.runSetters();
             this.fillBodies();
             this.writePrivateFields();
-            times.push(P.Date.now());
+            const filled = P.Date.now();
             this.finish();
-            times.push(P.Date.now());
+            const finished = P.Date.now();
             // Where a restore spends its time, for benchmarks.
-            this.timings = { shells: times[1] - times[0], functions: times[2] - times[1], fill: times[3] - times[2], finish: times[4] - times[3] };
+            this.timings = { shells: shellsMade - start, functions: functionsMade - shellsMade, fill: filled - functionsMade, finish: finished - filled };
         }
 
         // Rebuilds the records of a synthetic snapshot (runtime.js, warmUp): plain data only, no global object, no
         // scopes or functions; ids are not given out, so the runtime's state stays as it was.
         runSynthetic() {
+            this.classify();
             this.findPrebound();
             this.findShapeArguments();
             this.createShells();
@@ -244,20 +307,22 @@
             if (!(this.decoded.global instanceof Ref) || this.record(this.decoded.global).kind !== Kind.Global)
                 this.fail("the global object is not a Global record");
             this.set(this.decoded.global.index, globalThis, true);
-            this.records.forEach((record, index) => {
-                if (record.kind === Kind.Intrinsic) {
-                    const intrinsic = this.runtime.intrinsics.byPath.get(record.path);
-                    if (!intrinsic)
-                        this.fail(`unknown built-in ${record.path}`);
-                    this.set(index, intrinsic, true);
-                    if (intrinsic === P.Object.prototype)
-                        this.objectPrototypeChanged = true;
-                }
-            });
+            for (let i = 0; i < this.intrinsicIndices.length; ++i) {
+                const index = this.intrinsicIndices[i];
+                const record = this.records[index];
+                const intrinsic = this.runtime.intrinsics.byPath.get(record.path);
+                if (!intrinsic)
+                    this.fail(`unknown built-in ${record.path}`);
+                this.set(index, intrinsic, true);
+                if (intrinsic === P.Object.prototype)
+                    this.objectPrototypeChanged = true;
+            }
         }
 
         createSymbols() {
-            this.records.forEach((record, index) => {
+            for (let i = 0; i < this.symbolIndices.length; ++i) {
+                const index = this.symbolIndices[i];
+                const record = this.records[index];
                 if (record.kind === Kind.Symbol)
                     this.set(index, P.Symbol(record.description));
                 else if (record.kind === Kind.RegisteredSymbol)
@@ -268,7 +333,7 @@
                         this.fail(`unknown well-known symbol ${record.name}`);
                     this.set(index, symbol);
                 }
-            });
+            }
         }
 
         // Objects made by evaluating a class: its prototype object and its methods. Objects that carry the private
@@ -277,11 +342,13 @@
             this.prebound = new IndexSet(this.records.length);
             this.madeByClass = P.ownedMap();
             this.classMade = new IndexSet(this.records.length);
-            this.records.forEach((record, index) => {
-                // Few records carry private names: no iterator is made for the others.
-                const privates = record.body && record.body.privates;
-                for (let entry = 0; privates && entry < privates.length; ++entry) {
-                    const [classRef, isStatic] = privates[entry];
+            for (let i = 0; i < this.privateIndices.length; ++i) {
+                const index = this.privateIndices[i];
+                const record = this.records[index];
+                const privates = record.body.privates;
+                for (let entry = 0; entry < privates.length; ++entry) {
+                    const classRef = privates[entry][0];
+                    const isStatic = privates[entry][1];
                     const names = this.privateNamesOf(classRef, index);
                     if (isStatic) {
                         if (classRef.index !== index)
@@ -295,12 +362,14 @@
                     this.classMade.add(index);
                     const list = this.madeByClass.get(classRef.index);
                     if (list)
-                        list.push(index);
+                        list[list.length] = index;
                     else
                         this.madeByClass.set(classRef.index, [index]);
                 }
-                if (record.kind !== Kind.Function)
-                    return;
+            }
+            for (let i = 0; i < this.functionIndices.length; ++i) {
+                const index = this.functionIndices[i];
+                const record = this.records[index];
                 const literal = this.literal(record.literal);
                 if (literal.kind === "class") {
                     const prototype = this.propertyValue(record, "prototype");
@@ -309,7 +378,7 @@
                 }
                 if (this.isClassMember(literal))
                     this.prebound.add(index);
-            });
+            }
         }
 
         // The key of the scope a function record was made in (a scope record's index, or the script's global key).
@@ -341,7 +410,7 @@
                     this.prebound.add(home.index);
                     const list = this.homeGroupsOf.get(key);
                     if (list)
-                        list.push(home.index);
+                        list[list.length] = home.index;
                     else
                         this.homeGroupsOf.set(key, [home.index]);
                 }
@@ -349,36 +418,46 @@
                     this.fail(`record ${index} was made in another scope than the other methods of its home object ${home.index}`);
                 return group;
             };
-            this.records.forEach((record, index) => {
-                if (record.kind !== Kind.Scope)
-                    return;
+            for (let i = 0; i < this.scopeIndices.length; ++i) {
+                const index = this.scopeIndices[i];
+                const record = this.records[index];
                 const template = this.template(record.template);
                 if (!template.home)
-                    return;
+                    continue;
                 const owner = this.literal(`${template.script.sid}:${template.home.literal}`);
                 if (owner.kind === "class")
-                    return;
+                    continue;
                 const homeIndex = this.homeBindingIndex(template);
                 const group = groupOf(record.bindings[homeIndex], this.scopeKeyOf(record.parent, record.template), owner, index);
-                group.shapeInstances.push(index);
-            });
-            // Every object-literal method whose home object is made so is made in that literal, with or without super.
-            for (let pass = 0; pass < 2; ++pass) {
-                this.records.forEach((record, index) => {
-                    if (record.kind !== Kind.Function || !(record.home instanceof Ref))
-                        return;
-                    const literal = this.literal(record.literal);
-                    if (!literal.method || literal.owner >= 0)
-                        return;
-                    if (pass === 0 && literal.usesSuper)
-                        groupOf(record.home, this.scopeKeyOf(record.scope, record.literal), literal, index);
-                    else if (pass === 1 && this.homeGroups.has(record.home.index))
-                        groupOf(record.home, this.scopeKeyOf(record.scope, record.literal), literal, index).members.push(index);
-                });
+                group.shapeInstances[group.shapeInstances.length] = index;
             }
-            for (const [, group] of this.homeGroups) {
+            // Every object-literal method whose home object is made so is made in that literal, with or without super:
+            // the methods that use super make the groups, then every object-literal method joins its home's group.
+            const methods = [];
+            for (let i = 0; i < this.functionIndices.length; ++i) {
+                const index = this.functionIndices[i];
+                const record = this.records[index];
+                if (!(record.home instanceof Ref))
+                    continue;
+                const literal = this.literal(record.literal);
+                if (!literal.method || literal.owner >= 0)
+                    continue;
+                methods[methods.length] = index;
+                if (literal.usesSuper)
+                    groupOf(record.home, this.scopeKeyOf(record.scope, record.literal), literal, index);
+            }
+            for (let i = 0; i < methods.length; ++i) {
+                const record = this.records[methods[i]];
+                if (this.homeGroups.has(record.home.index)) {
+                    const members = groupOf(record.home, this.scopeKeyOf(record.scope, record.literal), this.literal(record.literal), methods[i]).members;
+                    members[members.length] = methods[i];
+                }
+            }
+            const groups = P.valuesOf(this.homeGroups);
+            for (let g = 0; g < groups.length; ++g) {
+                const group = groups[g];
                 // One literal evaluation makes one function per method literal: members are told apart by literal.
-                group.members.sort((a, b) => (this.records[a].literal < this.records[b].literal ? -1 : this.records[a].literal > this.records[b].literal ? 1 : 0));
+                P.arraySort(group.members, (a, b) => (this.records[a].literal < this.records[b].literal ? -1 : this.records[a].literal > this.records[b].literal ? 1 : 0));
                 for (let i = 0; i < group.members.length; ++i) {
                     if (i && this.records[group.members[i]].literal === this.records[group.members[i - 1]].literal)
                         this.fail(`records ${group.members[i - 1]} and ${group.members[i]} are made by one method literal for one home object`);
@@ -402,37 +481,42 @@
             this.argumentsOfScope = P.ownedMap();
             // Scope records whose arguments object stays mapped to some of their parameters: the aliased indices.
             this.aliasedOfScope = P.ownedMap();
-            this.records.forEach((record, index) => {
-                if (record.kind !== Kind.Arguments || record.scope === null)
-                    return;
+            for (let a = 0; a < this.argumentsIndices.length; ++a) {
+                const index = this.argumentsIndices[a];
+                const record = this.records[index];
+                if (record.scope === null)
+                    continue;
                 const scopeIndex = record.scope.index;
                 const scope = this.records[scopeIndex];
                 const template = scope.kind === Kind.Scope ? this.template(scope.template) : null;
                 const literal = template && template.kind === "function" ? registry.literals.get(`${template.script.sid}:${template.function}`) : null;
                 if (!literal || !literal.parameters || this.aliasedOfScope.has(scopeIndex))
                     this.fail(`arguments record ${index} is mapped to scope record ${scopeIndex}, which is not the only arguments object of a sloppy function's call`);
-                for (const aliased of record.aliased) {
+                for (let i = 0; i < record.aliased.length; ++i) {
+                    const aliased = record.aliased[i];
                     if (aliased >= literal.parameters.length || !this.isAliasable(template, literal, aliased))
                         this.fail(`arguments record ${index} maps index ${aliased} to no parameter that closures read`);
                 }
                 this.argumentsMaker.set(index, scopeIndex);
                 this.argumentsOfScope.set(scopeIndex, index);
                 this.aliasedOfScope.set(scopeIndex, this.argumentsStorage(record));
-            });
-            this.records.forEach((record, index) => {
-                if (record.kind !== Kind.Scope)
-                    return;
-                const template = this.template(record.template);
-                template.bindings.forEach(([, kind], i) => {
+            }
+            if (!this.argumentsIndices.length)
+                return;
+            for (let s = 0; s < this.scopeIndices.length; ++s) {
+                const index = this.scopeIndices[s];
+                const record = this.records[index];
+                const bindings = this.template(record.template).bindings;
+                for (let i = 0; i < bindings.length; ++i) {
                     const value = record.bindings[i];
-                    if (kind !== "arguments" || !(value instanceof Ref) || this.records[value.index].kind !== Kind.Arguments)
-                        return;
+                    if (bindings[i][1] !== "arguments" || !(value instanceof Ref) || this.records[value.index].kind !== Kind.Arguments)
+                        continue;
                     if (this.argumentsMaker.has(value.index) && this.argumentsMaker.get(value.index) !== index)
                         this.fail(`arguments record ${value.index} belongs to two scopes`);
                     this.argumentsMaker.set(value.index, index);
                     this.argumentsOfScope.set(index, value.index);
-                });
-            });
+                }
+            }
         }
 
         // JavaScriptCore lists the indices an arguments object still holds from its call first, in ascending order
@@ -447,7 +531,7 @@
                 const key = properties[i];
                 if (typeof key !== "string" || `${+key}` !== key || (kept.length && +key <= kept[kept.length - 1]))
                     break;
-                kept.push(+key);
+                kept[kept.length] = +key;
             }
             const aliased = record.aliased;
             const lastKept = kept.length ? kept[kept.length - 1] : 0;
@@ -473,8 +557,8 @@
                 if (literal.parameters[j] === name)
                     return false;
             }
-            for (const [bindingName, kind] of template.bindings) {
-                if (bindingName === name && kind === "param")
+            for (let j = 0; j < template.bindings.length; ++j) {
+                if (template.bindings[j][0] === name && template.bindings[j][1] === "param")
                     return true;
             }
             return false;
@@ -529,20 +613,36 @@
 
         createShells() {
             // Buffers before the views on them.
-            this.records.forEach((record, index) => {
-                if (record.kind === Kind.ArrayBuffer)
+            for (let i = 0; i < this.bufferIndices.length; ++i)
+                this.createShell(this.bufferIndices[i]);
+            const created = this.created;
+            const prebound = this.prebound.flags;
+            const classMade = this.classMade.flags;
+            const records = this.records;
+            const objectPrototype = this.objectPrototypeChanged ? null : P.Object.prototype;
+            for (let index = 0; index < records.length; ++index) {
+                if (created[index] || prebound[index] || classMade[index])
+                    continue;
+                const record = records[index];
+                // The most common kinds, made here without a call.
+                if (record.kind === Kind.Object) {
+                    // An object inheriting from the unchanged Object.prototype is made with it (applyBody).
+                    this.objects[index] = P.objectCreate(objectPrototype !== null && record.prototype === objectPrototype ? objectPrototype : null);
+                    created[index] = 1;
+                } else if (record.kind === Kind.Array) {
+                    const array = [];
+                    array.length = record.length;
+                    this.objects[index] = array;
+                    created[index] = 1;
+                } else
                     this.createShell(index);
-            });
-            this.records.forEach((record, index) => {
-                if (!this.created[index] && !this.prebound.has(index) && !this.classMade.has(index))
-                    this.createShell(index);
-            });
+            }
             // Views on a detached buffer were made above while it still had its (empty) storage; transferring a
             // buffer is the one way to detach it.
-            this.records.forEach((record, index) => {
-                if (record.kind === Kind.ArrayBuffer && record.detached)
-                    P.arrayBufferTransfer(this.objects[index]);
-            });
+            for (let i = 0; i < this.bufferIndices.length; ++i) {
+                if (this.records[this.bufferIndices[i]].detached)
+                    P.arrayBufferTransfer(this.objects[this.bufferIndices[i]]);
+            }
         }
 
         createShell(index) {
@@ -774,24 +874,27 @@
             this.childrenOf = new IndexMap(this.records.length);
             this.functionsOf = new IndexMap(this.records.length);
             const add = (map, key, index) => {
-                let list = map.get(key);
-                if (!list) {
-                    list = [];
-                    map.set(key, list);
-                }
-                list.push(index);
+                const list = map.get(key);
+                if (list)
+                    list[list.length] = index;
+                else
+                    map.set(key, [index]);
             };
-            const scriptKey = (id) => `global:${id.slice(0, id.indexOf(":"))}`;
-            this.records.forEach((record, index) => {
-                if (record.kind === Kind.Scope) {
-                    this.template(record.template);
-                    add(this.childrenOf, record.parent === null ? scriptKey(record.template) : record.parent.index, index);
-                } else if (record.kind === Kind.Function && !this.prebound.has(index)) {
-                    if (record.scope !== null && !(record.scope instanceof Ref && this.record(record.scope).kind === Kind.Scope))
-                        this.fail(`function record ${index} has no scope record`);
-                    add(this.functionsOf, record.scope === null ? scriptKey(record.literal) : record.scope.index, index);
-                }
-            });
+            for (let i = 0; i < this.scopeIndices.length; ++i) {
+                const index = this.scopeIndices[i];
+                const record = this.records[index];
+                this.template(record.template);
+                add(this.childrenOf, this.scopeKeyOf(record.parent, record.template), index);
+            }
+            for (let i = 0; i < this.functionIndices.length; ++i) {
+                const index = this.functionIndices[i];
+                if (this.prebound.has(index))
+                    continue;
+                const record = this.records[index];
+                if (record.scope !== null && !(record.scope instanceof Ref && this.record(record.scope).kind === Kind.Scope))
+                    this.fail(`function record ${index} has no scope record`);
+                add(this.functionsOf, this.scopeKeyOf(record.scope, record.literal), index);
+            }
 
             this.shapeKeys = [];
             this.shapeKeyIds = P.ownedMap();
@@ -809,10 +912,8 @@
             this.shapeIds = new IndexMap(this.records.length);
             this.shapeFunctions = P.ownedMap();
             // Every instance joins its shape before any code is made: a shape's code serves all of its instances.
-            this.records.forEach((record, index) => {
-                if (record.kind === Kind.Scope)
-                    this.shapeOf(index);
-            });
+            for (let i = 0; i < this.scopeIndices.length; ++i)
+                this.shapeOf(this.scopeIndices[i]);
             offload.hooks.r = true;
             this.runtime.restoreContext = this;
             try {
@@ -825,10 +926,14 @@
                 offload.hooks.r = false;
                 this.runtime.restoreContext = null;
             }
-            this.records.forEach((record, index) => {
-                if ((record.kind === Kind.Function || record.kind === Kind.Scope) && !this.created[index])
-                    this.fail(`${record.kind === Kind.Scope ? "scope" : "function"} record ${index} was not rebuilt`);
-            });
+            for (let i = 0; i < this.scopeIndices.length; ++i) {
+                if (!this.created[this.scopeIndices[i]])
+                    this.fail(`scope record ${this.scopeIndices[i]} was not rebuilt`);
+            }
+            for (let i = 0; i < this.functionIndices.length; ++i) {
+                if (!this.created[this.functionIndices[i]])
+                    this.fail(`function record ${this.functionIndices[i]} was not rebuilt`);
+            }
         }
 
         evaluateGlobalScript(script, key) {
@@ -1394,14 +1499,20 @@
             if (setter)
                 this.setters[key] = setter;
             const scope = typeof key === "number" ? this.objects[key] : null;
-            for (const home of this.homeGroupsOf.get(key) || [])
-                this.makeHomeGroup(home, factories, key, scope);
-            for (const index of this.functionsOf.get(key) || []) {
+            // Index loops: this runs once per scope instance, and most have no home object and no children.
+            const homes = this.homeGroupsOf.get(key);
+            for (let i = 0; homes && i < homes.length; ++i)
+                this.makeHomeGroup(homes[i], factories, key, scope);
+            const functions = this.functionsOf.get(key);
+            for (let i = 0; functions && i < functions.length; ++i) {
+                const index = functions[i];
                 this.currentFunction = index;
                 const factory = factories[this.records[index].literal];
                 this.makeFunction(index, (typeof factory === "function" ? factory : this.inClass(key, factory))(), scope);
             }
-            for (const index of this.childrenOf.get(key) || []) {
+            const childScopes = this.childrenOf.get(key);
+            for (let i = 0; childScopes && i < childScopes.length; ++i) {
+                const index = childScopes[i];
                 // Every scope record has its shape (createFunctions), which knows the template.
                 const shapeId = this.shapeIds.get(index);
                 const shape = this.shapes[shapeId];
@@ -1485,11 +1596,12 @@
         // returning the object: the class's constructor body and field initializers do not run during a restore
         // (Rewriter::emitPrivateNames), so this only adds the names (and public fields, removed again).
         stampPrivateNames() {
-            for (let index = 0; index < this.records.length; ++index) {
-                const record = this.records[index];
-                const privates = record.body && record.body.privates;
-                for (let entry = 0; privates && entry < privates.length; ++entry) {
-                    const [classRef, isStatic] = privates[entry];
+            for (let i = 0; i < this.privateIndices.length; ++i) {
+                const index = this.privateIndices[i];
+                const privates = this.records[index].body.privates;
+                for (let entry = 0; entry < privates.length; ++entry) {
+                    const classRef = privates[entry][0];
+                    const isStatic = privates[entry][1];
                     if (!isStatic && this.privateNamesOf(classRef, index).derived)
                         this.construct(this.objects[classRef.index], this.objects[index]);
                 }
@@ -1610,13 +1722,19 @@
         }
 
         runSetters() {
-            this.records.forEach((record, index) => {
-                if (record.kind !== Kind.Scope)
-                    return;
+            for (let s = 0; s < this.scopeIndices.length; ++s) {
+                const index = this.scopeIndices[s];
                 const setter = this.setters[index];
-                if (setter)
-                    setter(record.bindings.map((value) => (value === offload.uninitialized ? undefined : this.resolve(value))));
-            });
+                if (!setter)
+                    continue;
+                const bindings = this.records[index].bindings;
+                const values = new P.Array(bindings.length);
+                for (let i = 0; i < bindings.length; ++i) {
+                    const value = bindings[i];
+                    values[i] = value === offload.uninitialized ? undefined : value instanceof Ref ? this.resolve(value) : value;
+                }
+                setter(values);
+            }
         }
 
         // One descriptor per attribute combination, refilled for each property: defineProperty only reads it, right
@@ -1662,14 +1780,9 @@
             // several times faster than defineProperty. `__proto__` is left to defineProperty.
             const current = P.getPrototypeOf(object);
             const unchangedObjectPrototype = current === P.Object.prototype && !this.objectPrototypeChanged;
-            if (record.kind === Kind.Object && !this.existing[index] && (current === null || unchangedObjectPrototype)) {
-                for (let i = 0; i < properties.length; i += 4) {
-                    const key = this.resolve(properties[i]);
-                    if (properties[i + 1] === defaultAttributes && key !== "__proto__")
-                        object[key] = this.resolve(properties[i + 2]);
-                    else if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
-                        this.fail(`cannot define property ${String(key)} of record ${index}`);
-                }
+            const existing = this.existing[index] === 1;
+            if (record.kind === Kind.Object && !existing && (current === null || unchangedObjectPrototype)) {
+                this.assignProperties(index, object, properties);
                 if (prototype !== current && !P.setPrototypeOf(object, prototype))
                     this.fail(`cannot set the prototype of record ${index}`);
                 if (!body.extensible)
@@ -1678,32 +1791,69 @@
             }
             if (current !== prototype && !P.setPrototypeOf(object, prototype))
                 this.fail(`cannot set the prototype of record ${index}`);
-            const keys = [];
+            if (!properties.length && !existing) {
+                if (record.kind === Kind.Array && body.lengthIsReadOnly)
+                    P.defineProperty(object, "length", readOnlyDescriptor);
+                if (!body.extensible)
+                    P.preventExtensions(object);
+                return;
+            }
+            // Made at its size: growing an array as it is filled costs more than the constructor's call.
+            const keys = new P.Array(properties.length / 4);
             for (let i = 0; i < properties.length; i += 4)
-                keys.push(this.resolve(properties[i]));
-            const skip = this.existing[index] ? this.skippedKeys(record, object) : null;
-            if (this.existing[index]) {
+                keys[i / 4] = typeof properties[i] === "string" ? properties[i] : this.resolve(properties[i]);
+            const skip = existing ? this.skippedKeys(record, object) : null;
+            // Whether a function's own keys will come out in the captured order without restoreOrder: the keys it
+            // keeps are, in its order, the first captured keys (the others are added behind them in order), and no
+            // kept key changes kind (a data property made an accessor may move). Only functions: other objects the
+            // engine made (arguments objects, errors) list properties it makes lazily, which defining may move.
+            let inOrder = existing && record.kind === Kind.Function;
+            if (existing) {
                 // Most objects the engine made (functions, class prototypes) have a handful of keys: a linear search
                 // is cheaper than making a collection.
                 const wanted = keys.length > 16 ? P.ownedSet(keys) : null;
                 const present = P.ownKeys(object);
+                let kept = 0;
                 for (let i = 0; i < present.length; ++i) {
                     const key = present[i];
-                    if (!(wanted ? wanted.has(key) : listIncludes(keys, key)) && !(skip && skip(key)) && !P.deleteProperty(object, key))
-                        this.fail(`cannot delete property ${String(key)} of record ${index}`);
+                    if (wanted ? wanted.has(key) : listIncludes(keys, key)) {
+                        if (inOrder && keys[kept] === key && !(properties[4 * kept + 1] & Attribute.Accessor))
+                            ++kept;
+                        else
+                            inOrder = false;
+                    } else if (!(skip && skip(key)) && !P.deleteProperty(object, key))
+                        this.fail(`cannot delete property ${P.String(key)} of record ${index}`);
                 }
             }
+            // A function made here that is not a class has its own `length` and `name`, configurable only: those that
+            // keep their values need no defineProperty (reading them runs no code). A class may hold static members
+            // of those names.
+            const madeFunction = record.kind === Kind.Function && this.literal(record.literal).kind !== "class";
             for (let i = 0; i < properties.length; i += 4) {
                 const key = keys[i / 4];
+                if (madeFunction && (key === "length" || key === "name") && properties[i + 1] === Attribute.Configurable && sameValue(object[key], properties[i + 2]))
+                    continue;
                 if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
-                    this.fail(`cannot define property ${String(key)} of record ${index}`);
+                    this.fail(`cannot define property ${P.String(key)} of record ${index}`);
             }
-            if (this.existing[index] && record.kind !== Kind.Global)
+            if (existing && record.kind !== Kind.Global && !inOrder)
                 this.restoreOrder(index, object, keys, properties, skip);
             if (record.kind === Kind.Array && body.lengthIsReadOnly)
-                P.defineProperty(object, "length", { writable: false });
+                P.defineProperty(object, "length", readOnlyDescriptor);
             if (!body.extensible)
                 P.preventExtensions(object);
+        }
+
+        // The properties of a plain object made here (applyBody); a small function, compiled early.
+        assignProperties(index, object, properties) {
+            for (let i = 0; i < properties.length; i += 4) {
+                const key = typeof properties[i] === "string" ? properties[i] : this.resolve(properties[i]);
+                if (properties[i + 1] === defaultAttributes && key !== "__proto__") {
+                    const value = properties[i + 2];
+                    object[key] = value instanceof Ref ? this.resolve(value) : value;
+                } else if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
+                    this.fail(`cannot define property ${P.String(key)} of record ${index}`);
+            }
         }
 
         // Keys the record does not list because they are implied (array elements, a string wrapper's characters).
@@ -1727,7 +1877,14 @@
             const record = this.records[index];
             const aliased = record.kind === Kind.Arguments && record.aliased.length ? record.aliased : null;
             const own = P.ownKeys(object);
-            const actual = skip ? own.filter((key) => !skip(key)) : own;
+            let actual = own;
+            if (skip) {
+                actual = [];
+                for (let i = 0; i < own.length; ++i) {
+                    if (!skip(own[i]))
+                        actual[actual.length] = own[i];
+                }
+            }
             let first = 0;
             while (first < keys.length && actual[first] === keys[first])
                 ++first;
@@ -1744,8 +1901,12 @@
             }
         }
 
+        // Array.prototype may hold the program's own methods once its record is filled: from here on, the restore
+        // calls none of them (index loops, saved built-ins).
         fillBodies() {
-            this.records.forEach((record, index) => {
+            const records = this.records;
+            for (let index = 0; index < records.length; ++index) {
+                const record = records[index];
                 switch (record.kind) {
                 case Kind.Scope:
                 case Kind.Symbol:
@@ -1754,25 +1915,17 @@
                 case Kind.Proxy:
                 case Kind.ResolvingFunction:
                 case Kind.PromiseCombinator:
-                    return;
-                case Kind.Array: {
-                    const array = this.objects[index];
-                    const elements = record.elements;
-                    for (let i = 0; i < elements.length; ++i) {
-                        if (elements[i] !== offload.hole)
-                            array[i] = this.resolve(elements[i]);
-                    }
+                    continue;
+                // The loops over elements and entries are small functions of their own: JavaScriptCore compiles a small
+                // function sooner than this one, which runs once per restore.
+                case Kind.Array:
+                    this.fillArray(this.objects[index], record.elements);
                     break;
-                }
-                // Reflect.apply with a fresh argument list is compiled into a plain call; the uncurried primordials
-                // go through a bound Function.prototype.call, several times slower per entry.
                 case Kind.Map:
-                    for (let i = 0; i < record.entries.length; i += 2)
-                        P.apply(mapSetMethod, this.objects[index], [this.resolve(record.entries[i]), this.resolve(record.entries[i + 1])]);
+                    this.fillMap(this.objects[index], record.entries);
                     break;
                 case Kind.Set:
-                    for (let i = 0; i < record.entries.length; ++i)
-                        P.apply(setAddMethod, this.objects[index], [this.resolve(record.entries[i])]);
+                    this.fillSet(this.objects[index], record.entries);
                     break;
                 case Kind.WeakMap:
                     for (let i = 0; i < record.entries.length; i += 2) {
@@ -1782,8 +1935,8 @@
                     }
                     break;
                 case Kind.WeakSet:
-                    for (const value of record.entries) {
-                        const key = this.resolve(value);
+                    for (let i = 0; i < record.entries.length; ++i) {
+                        const key = this.resolve(record.entries[i]);
                         P.weakSetAdd(this.objects[index], key);
                         registry.trackWeakKey(this.objects[index], key);
                     }
@@ -1795,7 +1948,29 @@
                 }
                 }
                 this.applyBody(index, record);
-            });
+            }
+        }
+
+        fillArray(array, elements) {
+            for (let i = 0; i < elements.length; ++i) {
+                const element = elements[i];
+                if (element instanceof Ref)
+                    array[i] = this.resolve(element);
+                else if (element !== offload.hole)
+                    array[i] = element;
+            }
+        }
+
+        // Reflect.apply with a fresh argument list is compiled into a plain call; the uncurried primordials go through a
+        // bound Function.prototype.call, several times slower per entry.
+        fillMap(map, entries) {
+            for (let i = 0; i < entries.length; i += 2)
+                P.apply(mapSetMethod, map, [this.resolve(entries[i]), this.resolve(entries[i + 1])]);
+        }
+
+        fillSet(set, entries) {
+            for (let i = 0; i < entries.length; ++i)
+                P.apply(setAddMethod, set, [this.resolve(entries[i])]);
         }
 
         finish() {
@@ -1809,9 +1984,19 @@
             }
             runtime.pending = this.resolve(this.decoded.pending);
             runtime.turn = this.decoded.turn;
-            // A loop: by now Array.prototype.forEach is the program's own if it replaced it.
-            for (let index = 0; index < this.records.length; ++index)
-                runtime.setId(this.objects[index], this.records[index].id);
+            // A loop: by now Array.prototype.forEach is the program's own if it replaced it. The id tables are the
+            // runtime's (runtime.setId), filled directly: one call fewer for each record.
+            const objectIds = runtime.objectIds;
+            const symbolIds = runtime.symbolIds;
+            const objects = this.objects;
+            const records = this.records;
+            for (let index = 0; index < records.length; ++index) {
+                const value = objects[index];
+                if (typeof value === "symbol")
+                    symbolIds.set(value, records[index].id);
+                else
+                    objectIds.set(value, records[index].id);
+            }
             runtime.nextObjectId = this.decoded.nextObjectId;
         }
     }

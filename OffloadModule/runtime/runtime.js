@@ -151,7 +151,13 @@
     define("pendingTurns", () => runtime.pending.length);
 
     // [sid, code, metadata] of every script made at run time, for the host to send along with a snapshot.
-    define("dynamicScripts", () => dynamicScripts.slice());
+    // A copy made by a loop: the host calls this after a restore, when Array.prototype.slice may be the program's.
+    define("dynamicScripts", () => {
+        const copy = [];
+        for (let i = 0; i < dynamicScripts.length; ++i)
+            copy[i] = dynamicScripts[i];
+        return copy;
+    });
 
     // Returns [snapshot, hash, bytes, hash, bytes, …] or throws an OffloadCaptureError naming the object. Returns null
     // when the capture met promises the engine made and started watching them: the host lets the engine run its
