@@ -669,12 +669,8 @@
                     bindings.push(owner);
                     continue;
                 }
-                let value;
-                try {
-                    value = handle.getter(bindingIndex);
-                } catch (error) {
-                    if (!(error instanceof P.ReferenceError))
-                        throw error;
+                let value = readBinding(handle, bindingIndex);
+                if (value === uninitialized) {
                     bindings.push(uninitialized);
                     continue;
                 }
@@ -736,14 +732,7 @@
             const values = [];
             let group;
             for (let i = 0; i < bindings.length; ++i) {
-                let value;
-                try {
-                    value = handle.getter(i);
-                } catch (error) {
-                    if (!(error instanceof P.ReferenceError))
-                        throw error;
-                    value = uninitialized;
-                }
+                const value = readBinding(handle, i);
                 values.push(value);
                 const tagged = isObject(value) ? this.paramsTags.get(value) : undefined;
                 if (tagged === undefined)
@@ -2012,6 +2001,17 @@
     }
 
     const uninitialized = Object.freeze({ uninitialized: true });
+
+    // A binding's value through its scope handle, or `uninitialized` while it is in its temporal dead zone.
+    function readBinding(handle, bindingIndex) {
+        try {
+            return handle.getter(bindingIndex);
+        } catch (error) {
+            if (!(error instanceof P.ReferenceError))
+                throw error;
+            return uninitialized;
+        }
+    }
 
     offload.CaptureError = CaptureError;
     offload.Capture = Capture;
