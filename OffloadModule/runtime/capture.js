@@ -27,7 +27,7 @@
     const asyncGeneratorFunctionPrototype = P.getPrototypeOf(async function* () {});
     const isObject = (value) => (typeof value === "object" && value !== null) || typeof value === "function";
     const largeTypedArrayLength = 1024;
-    const emptyChainFacts = Object.freeze({ refusal: null, proxy: false, unsafeTag: false });
+    const emptyChainFacts = Object.freeze({ refusal: null, proxy: false, unsafeTag: false, hidesKind: false });
     const isInt32 = (value) => (value | 0) === value && !(value === 0 && 1 / value < 0);
     const isIdentifier = (key) => /^[A-Za-z_$][\w$]*$/.test(key);
     // Whether a string needs UTF-16 (a code unit above 0xff) or fits Latin-1.
@@ -55,6 +55,19 @@
         ["[object ArrayBuffer]", "arraybuffer", P.arrayBufferByteLength],
         ["[object Symbol]", "wrapper", P.symbolValueOf],
         ["[object BigInt]", "wrapper", P.bigIntValueOf],
+    ];
+    // Kinds whose tag comes from an internal slot, with a brand check each (Error.isError tests without throwing),
+    // then the tagged kinds: all an object can be told by without reading its @@toStringTag (tagByBrand).
+    const slotKinds = [
+        ["[object Date]", P.dateGetTime],
+        ["[object RegExp]", P.regExpSource],
+        ["[object Error]", (object) => {
+            if (!P.errorIsError(object))
+                throw new P.TypeError("not an Error");
+        }],
+        ["[object Number]", P.numberValueOf],
+        ["[object String]", P.stringValueOf],
+        ["[object Boolean]", P.booleanValueOf],
     ];
     const hasBrand = (object, check) => {
         try {
@@ -132,6 +145,8 @@
             this.refused = refusedPrototypeReasons;
             this.brandedClasses = registry.liveBrandedClasses();
             this.generatorPrototypes = P.ownedSet();
+            // [prototype, function index, …] of generator functions whose `prototype` the program replaced.
+            this.replacedGeneratorPrototypes = [];
             this.needsAnotherPass = false;
             this.foundWeakEntries = false;
             this.timings = {};
@@ -345,8 +360,9 @@
         }
 
         // What an object's prototype chain says about it, found once per prototype in a capture: the reason its
-        // instances are refused (nearest first), whether a Proxy is on it, and whether reading @@toStringTag along it
-        // could run a getter. Prototypes are few and shared, objects are many.
+        // instances are refused (nearest first), whether a Proxy is on it, whether reading @@toStringTag along it
+        // could run a getter, and whether the tag it gives could hide an instance's kind (the program defined or
+        // changed a tag on it, or replaced a prototype in it). Prototypes are few and shared, objects are many.
         chainFacts(prototype) {
             if (prototype === null)
                 return emptyChainFacts;
@@ -354,55 +370,78 @@
             if (facts)
                 return facts;
             if (registry.proxies.has(prototype))
-                facts = { refusal: null, proxy: true, unsafeTag: false };
+                facts = { refusal: null, proxy: true, unsafeTag: false, hidesKind: false };
             else {
+                // Only replaced prototypes can make the chains followed here cycle: this entry stands until it is known.
+                this.chainCache.set(prototype, emptyChainFacts);
                 const above = this.chainFacts(P.getPrototypeOf(prototype));
                 const tag = P.getOwnPropertyDescriptor(prototype, Symbol.toStringTag);
+                const replaced = this.replacedPrototypeFacts(prototype);
                 facts = {
-                    refusal: this.refused.get(prototype) || above.refusal,
+                    refusal: this.refused.get(prototype) || above.refusal || (replaced && replaced.refusal),
                     proxy: above.proxy,
                     unsafeTag: above.unsafeTag || !!(tag && !("value" in tag) && !this.isPlainIntrinsic(tag.get)),
+                    hidesKind: above.hidesKind || !!replaced || !!(tag && !this.isPlainIntrinsic(prototype)),
                 };
             }
             this.chainCache.set(prototype, facts);
             return facts;
         }
 
-        // The tag Object.prototype.toString gives an object whose own @@toStringTag or whose chain's is a getter of the
-        // program, without running it: the own getter is replaced by an undefined value and the chain detached for the
-        // call, then both are put back as they were (redefining keeps the property's place in the key order). The tag
-        // is then the built-in one, which says "Object" for kinds whose tag lives on their prototype: those are
-        // told apart by brand checks. (Kinds without a brand check, such as generators, have refused prototypes that
-        // chainFacts sees: only a Proxy hides the chain, and those are refused before this.)
-        builtinTag(object, prototype, ownTag, facts, index) {
-            const detach = facts.unsafeTag;
-            if (ownTag && !ownTag.configurable)
-                this.fail(index, "its Symbol.toStringTag is a non-configurable getter, so its kind cannot be checked without running it");
-            if (detach && !P.isExtensible(object))
-                this.fail(index, "a Symbol.toStringTag getter in the prototype chain of this non-extensible object would run when its kind is checked");
+        // The facts of the chain an object came from, when the program replaced its prototype since (null if not).
+        replacedPrototypeFacts(object) {
+            const original = registry.reprototyped.get(object);
+            return original === undefined ? null : this.chainFacts(original);
+        }
+
+        // The tag Object.prototype.toString gives an object from its internal slots alone, when its own or inherited
+        // @@toStringTag could hide its kind or run a getter of the program: the own tag is replaced by an undefined
+        // value and the chain detached for the call, then both are put back as they were (redefining keeps the
+        // property's place in the key order). The tag is then the built-in one, which says "Object" for kinds whose
+        // tag lives on their prototype: those are told apart by brand checks. An object that cannot be changed so is
+        // told by brand checks alone. (Kinds without a brand check, such as generators, are refused by the chain they
+        // have or had: chainFacts and replacedPrototypeFacts.)
+        builtinTag(object, prototype, ownTag, index) {
+            if (!P.isExtensible(object) || (ownTag && !ownTag.configurable))
+                return this.tagByBrand(object, ownTag, index);
             let tag;
             if (ownTag)
                 P.defineProperty(object, Symbol.toStringTag, { value: undefined, writable: false, enumerable: ownTag.enumerable, configurable: true });
             try {
-                if (detach)
+                if (prototype !== null)
                     P.setPrototypeOf(object, null);
                 try {
                     tag = P.objectToString(object);
                 } finally {
-                    if (detach)
+                    if (prototype !== null)
                         P.setPrototypeOf(object, prototype);
                 }
             } finally {
                 if (ownTag)
                     P.defineProperty(object, Symbol.toStringTag, ownTag);
             }
-            if (tag !== "[object Object]")
-                return tag;
+            return tag === "[object Object]" ? this.taggedKindByBrand(object, tag) : tag;
+        }
+
+        // The tag of a kind whose brand check `object` passes, or `otherwise`.
+        taggedKindByBrand(object, otherwise) {
             for (let i = 0; i < taggedKinds.length; ++i) {
                 if (hasBrand(object, taggedKinds[i][2]))
                     return taggedKinds[i][0];
             }
-            return tag;
+            return otherwise;
+        }
+
+        // builtinTag for an object whose tag cannot be neutralised for a moment: every kind with a brand check is
+        // tried. Only an arguments object has none; an object that has a `callee` like one is refused.
+        tagByBrand(object, ownTag, index) {
+            for (let i = 0; i < slotKinds.length; ++i) {
+                if (hasBrand(object, slotKinds[i][1]))
+                    return slotKinds[i][0];
+            }
+            if (P.getOwnPropertyDescriptor(object, "callee"))
+                this.fail(index, ownTag && !ownTag.configurable ? "its Symbol.toStringTag cannot be changed, so whether it is an arguments object cannot be checked" : "it is not extensible and its @@toStringTag could hide whether it is an arguments object");
+            return this.taggedKindByBrand(object, "[object Object]");
         }
 
         // Classifies an object by its brand, without calling user code (the caller ruled out proxies).
@@ -413,19 +452,23 @@
                 return "array";
             const prototype = P.getPrototypeOf(object);
             const facts = this.chainFacts(prototype);
-            if (facts.refusal && !isClassPrototype(object) && !this.generatorPrototypes.has(object)) {
+            // The program replaced this object's prototype: the chain it had says whether its kind is refused.
+            const replaced = this.replacedPrototypeFacts(object);
+            const refusal = facts.refusal || (replaced && replaced.refusal && `${replaced.refusal} (its prototype was replaced)`);
+            if (refusal && !isClassPrototype(object) && !this.generatorPrototypes.has(object)) {
                 if (prototype === P.Promise.prototype)
                     return "engine promise";
-                this.fail(index, facts.refusal);
+                this.fail(index, refusal);
             }
             if (P.arrayBufferIsView(object))
                 return P.typedArrayTag(object) === undefined ? "dataview" : "typedarray";
-            // Object.prototype.toString reads @@toStringTag, own or inherited: a getter of the program must not run.
+            // Object.prototype.toString reads @@toStringTag, own or inherited: a getter of the program must not run, and
+            // a tag the program defined or a prototype it replaced could make one kind look like another.
             if (facts.proxy)
                 this.fail(index, "a Proxy in its prototype chain would run its traps when the kind is checked");
             const ownTag = P.getOwnPropertyDescriptor(object, Symbol.toStringTag);
-            const ownGetter = ownTag && !("value" in ownTag) && !this.isPlainIntrinsic(ownTag.get) ? ownTag : null;
-            const tag = facts.unsafeTag || ownGetter ? this.builtinTag(object, prototype, ownGetter, facts, index) : P.objectToString(object);
+            const tagMayHideKind = facts.hidesKind || replaced !== null || (ownTag !== undefined && !("value" in ownTag && typeof ownTag.value !== "string"));
+            const tag = tagMayHideKind ? this.builtinTag(object, prototype, ownTag, index) : P.objectToString(object);
             switch (tag) {
             case "[object Object]":
                 return "object";
@@ -527,8 +570,9 @@
             case "set":
                 return this.describeSet(value, index);
             case "weakmap":
+                return this.describeWeakCollection(value, index, Kind.WeakMap);
             case "weakset":
-                return this.describeWeakCollection(value, index);
+                return this.describeWeakCollection(value, index, Kind.WeakSet);
             case "arraybuffer":
                 return this.describeArrayBuffer(value, index);
             case "typedarray":
@@ -842,7 +886,7 @@
                     this.fail(index, `arrow function ${info.literal} calls super(), which cannot be rebuilt: super() runs the parent constructor for one constructor call and binds that call's this, and a restore cannot make that call again (its rebuilt scope constructs through a stand-in for the parent, whose code would not run)`);
                 if (literal.arrow && literal.usesSuper && !this.hasHomeScope(info.scope))
                     this.fail(index, `arrow function ${info.literal} uses super, and the scope it was made in does not carry its home object`);
-                this.noteGeneratorPrototype(fn);
+                this.noteGeneratorPrototype(fn, index);
                 const scope = this.canonicalScope(info.scope);
                 if (scope)
                     this.reach(scope, index, "<scope>");
@@ -984,7 +1028,10 @@
         // A generator function's `prototype` object inherits from %GeneratorPrototype% like the generators it makes,
         // but is an ordinary object: it is told apart as the function's own `prototype` (its generators inherit from
         // it, not from %GeneratorPrototype% directly). The function is described before what it reaches.
-        noteGeneratorPrototype(fn) {
+        // When the program replaced the function's `prototype`, the generators it made since inherit from an object
+        // that says nothing of them: objects inheriting from it are refused once the walk is done
+        // (checkReplacedGeneratorPrototypes).
+        noteGeneratorPrototype(fn, index) {
             const kind = P.getPrototypeOf(fn);
             if (kind !== generatorFunctionPrototype && kind !== asyncGeneratorFunctionPrototype)
                 return;
@@ -995,6 +1042,27 @@
             const above = P.getPrototypeOf(prototype);
             if (above === kind.prototype && !this.indexOf.has(prototype))
                 this.generatorPrototypes.add(prototype);
+            else if (!this.chainFacts(prototype).refusal)
+                this.replacedGeneratorPrototypes.push(prototype, index);
+        }
+
+        // FIXME: a generator made while its function's `prototype` was replaced is found only while that function is
+        // reachable and still holds that prototype; the instrumenter could report generator objects as they are made.
+        checkReplacedGeneratorPrototypes() {
+            const list = this.replacedGeneratorPrototypes;
+            if (!list.length)
+                return;
+            for (let index = 0; index < this.objects.length; ++index) {
+                const object = this.objects[index];
+                if (typeof object !== "object" || this.isPlainIntrinsic(object))
+                    continue;
+                for (let prototype = P.getPrototypeOf(object); prototype !== null && !registry.proxies.has(prototype); prototype = P.getPrototypeOf(prototype)) {
+                    for (let i = 0; i < list.length; i += 2) {
+                        if (prototype === list[i])
+                            this.fail(index, `it may be a suspended generator of ${this.pathOf(list[i + 1])}, whose \`prototype\` the program replaced with the object it inherits from`);
+                    }
+                }
+            }
         }
 
         describeArray(array, index) {
@@ -1107,9 +1175,8 @@
         }
 
         // Weak collections are filled after the walk: an entry travels only if its key is reachable otherwise.
-        describeWeakCollection(collection, index) {
-            const isMap = P.objectToString(collection) === "[object WeakMap]";
-            const plan = { kind: isMap ? Kind.WeakMap : Kind.WeakSet, collection, entries: [], keysTaken: P.ownedSet(), body: this.describeBody(collection, index) };
+        describeWeakCollection(collection, index, kind) {
+            const plan = { kind, collection, entries: [], keysTaken: P.ownedSet(), body: this.describeBody(collection, index) };
             this.weakCollections.push([plan, index]);
             return plan;
         }
@@ -1337,6 +1404,7 @@
                 this.untagParameters();
             }
             this.linkMappedArguments();
+            this.checkReplacedGeneratorPrototypes();
         }
 
         // Whether the walk may have found records in another order than the encoding references them: weak entries

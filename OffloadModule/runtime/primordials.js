@@ -106,6 +106,7 @@
         weakRefDeref: uncurryThis(WeakRef.prototype.deref),
         iteratorNext: (iterator) => iterator.next(),
         dateGetTime: uncurryThis(Date.prototype.getTime),
+        errorIsError: Error.isError,
         regExpSource: uncurryThis(Object.getOwnPropertyDescriptor(RegExp.prototype, "source").get),
         regExpFlags: uncurryThis(Object.getOwnPropertyDescriptor(RegExp.prototype, "flags").get),
         bigIntToString: uncurryThis(BigInt.prototype.toString),

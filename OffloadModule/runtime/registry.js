@@ -81,6 +81,10 @@
     const proxies = P.ownedWeakMap();
     const weakCollectionKeys = P.ownedWeakMap();
     const runtimeObjects = P.ownedWeakSet();
+    // Objects whose prototype the program replaced, or made with another constructor's prototype, each with the
+    // prototype it had before (null when made so): a Map or a generator no longer inheriting its kind's @@toStringTag
+    // would look like a plain object, so the capture checks these by brand or by the chain they came from.
+    const reprototyped = P.ownedWeakMap();
     const promises = P.ownedWeakMap();
     const evalVars = P.ownedWeakMap();
     const resolvingFunctions = P.ownedWeakMap();
@@ -144,6 +148,7 @@
         proxies,
         weakCollectionKeys,
         runtimeObjects,
+        reprototyped,
         promises,
         resolvingFunctions,
         literals,
@@ -584,6 +589,40 @@
         // Proxy.revocable lives on the original constructor, which the wrapper forwards to.
         P.defineProperty(P.Proxy, "revocable", { ...P.getOwnPropertyDescriptor(P.Proxy, "revocable"), value: revocable });
         void ProxyWrapper;
+
+        // Only the first replacement is kept: the prototype an object had when it was made tells its kind. A proxy
+        // keeps no prototype of its own (reading it would run a trap); the capture describes its target instead.
+        const noteReplacedPrototype = (object) => {
+            if (((typeof object === "object" && object !== null) || typeof object === "function") && !reprototyped.has(object) && !proxies.has(object))
+                reprototyped.set(object, P.getPrototypeOf(object));
+        };
+        const setPrototypeHook = {
+            apply(target, thisArgument, args) {
+                noteReplacedPrototype(args[0]);
+                return P.apply(target, thisArgument, args);
+            },
+        };
+        wrapBuiltin(Object, "setPrototypeOf", setPrototypeHook);
+        wrapBuiltin(Reflect, "setPrototypeOf", setPrototypeHook);
+        const protoAccessor = P.getOwnPropertyDescriptor(Object.prototype, "__proto__");
+        P.defineProperty(Object.prototype, "__proto__", {
+            ...protoAccessor,
+            set: new P.Proxy(protoAccessor.set, {
+                apply(target, thisArgument, args) {
+                    noteReplacedPrototype(thisArgument);
+                    return P.apply(target, thisArgument, args);
+                },
+            }),
+        });
+        // Reflect.construct(Map, [], F) makes a Map inheriting from F.prototype.
+        wrapBuiltin(Reflect, "construct", {
+            apply(target, thisArgument, args) {
+                const result = P.apply(target, thisArgument, args);
+                if (args.length > 2 && args[2] !== args[0] && !reprototyped.has(result))
+                    reprototyped.set(result, null);
+                return result;
+            },
+        });
 
         wrapBuiltin(WeakMap.prototype, "set", {
             apply(target, thisArgument, args) {

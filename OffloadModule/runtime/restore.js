@@ -1789,8 +1789,15 @@
                     P.preventExtensions(object);
                 return;
             }
-            if (current !== prototype && !P.setPrototypeOf(object, prototype))
-                this.fail(`cannot set the prototype of record ${index}`);
+            if (current !== prototype) {
+                if (!P.setPrototypeOf(object, prototype))
+                    this.fail(`cannot set the prototype of record ${index}`);
+                // A Map, a Date, … made here with its kind's prototype and given another: the next capture must tell
+                // its kind by brand, as it did this time (registry.reprototyped). Functions, arrays and views are
+                // told by internal slots, whatever their prototype.
+                if (((record.kind >= Kind.Date && record.kind <= Kind.ArrayBuffer) || record.kind === Kind.Arguments) && !registry.reprototyped.has(object))
+                    registry.reprototyped.set(object, current);
+            }
             if (!properties.length && !existing) {
                 if (record.kind === Kind.Array && body.lengthIsReadOnly)
                     P.defineProperty(object, "length", readOnlyDescriptor);
