@@ -141,6 +141,7 @@
     const registry = {
         trackWeakKey,
         hiddenBinding,
+        standsFor,
         ScopeHandle,
         FunctionInfo,
         functions,
@@ -536,15 +537,30 @@
         evh: null,
     };
 
+    // The built-in each of the runtime's proxies stands for: Function.prototype.toString shows the built-in's text
+    // (JavaScriptCore shows any callable proxy as `function ProxyObject()`).
+    const builtinOriginals = P.ownedWeakMap();
+    function standsFor(wrapper, original) {
+        builtinOriginals.set(wrapper, original);
+        return wrapper;
+    }
+
     // Wraps a built-in function in a proxy of itself that reports what it made.
     function wrapBuiltin(holder, key, traps) {
         const original = holder[key];
-        const wrapper = new P.Proxy(original, traps);
+        const wrapper = standsFor(new P.Proxy(original, traps), original);
         P.defineProperty(holder, key, { ...P.getOwnPropertyDescriptor(holder, key), value: wrapper });
         return wrapper;
     }
 
     function installBuiltinHooks() {
+        wrapBuiltin(Function.prototype, "toString", {
+            apply(target, thisArgument, args) {
+                const resolving = resolvingFunctions.get(thisArgument);
+                const original = resolving !== undefined ? resolving.original : builtinOriginals.get(thisArgument);
+                return P.apply(target, original === undefined ? thisArgument : original, args);
+            },
+        });
         installPromiseHooks();
         wrapBuiltin(Function.prototype, "bind", {
             apply(target, thisArgument, args) {
@@ -566,7 +582,7 @@
             },
         });
         const originalRevocable = P.Proxy.revocable;
-        const revocable = new P.Proxy(originalRevocable, {
+        const revocable = standsFor(new P.Proxy(originalRevocable, {
             apply(target, thisArgument, args) {
                 const result = P.apply(target, thisArgument, args);
                 const record = { target: args[0], handler: args[1], revoked: false, proxy: result.proxy };
@@ -581,11 +597,12 @@
                         return P.apply(target, thisArgument, revokeArgs);
                     },
                 });
+                standsFor(revoke, result.revoke);
                 proxies.set(revoke, { revokes: record });
                 result.revoke = revoke;
                 return result;
             },
-        });
+        }), originalRevocable);
         // Proxy.revocable lives on the original constructor, which the wrapper forwards to.
         P.defineProperty(P.Proxy, "revocable", { ...P.getOwnPropertyDescriptor(P.Proxy, "revocable"), value: revocable });
         void ProxyWrapper;
@@ -607,12 +624,12 @@
         const protoAccessor = P.getOwnPropertyDescriptor(Object.prototype, "__proto__");
         P.defineProperty(Object.prototype, "__proto__", {
             ...protoAccessor,
-            set: new P.Proxy(protoAccessor.set, {
+            set: standsFor(new P.Proxy(protoAccessor.set, {
                 apply(target, thisArgument, args) {
                     noteReplacedPrototype(thisArgument);
                     return P.apply(target, thisArgument, args);
                 },
-            }),
+            }), protoAccessor.set),
         });
         // Reflect.construct(Map, [], F) makes a Map inheriting from F.prototype.
         wrapBuiltin(Reflect, "construct", {
@@ -682,16 +699,18 @@
 
     function trackingExecutor(record, executor) {
         return function (resolve, reject) {
-            const resolvers = [resolve, reject].map((original, which) => {
+            // No Array.prototype.map: the program may have replaced it.
+            const track = (original, which) => {
                 const proxy = new P.Proxy(original, {
                     apply(target, thisArgument, args) {
                         record.settle(which, args[0]);
                         return P.apply(target, thisArgument, args);
                     },
                 });
-                resolvingFunctions.set(proxy, { record, which });
+                resolvingFunctions.set(proxy, { record, which, original });
                 return proxy;
-            });
+            };
+            const resolvers = [track(resolve, 0), track(reject, 1)];
             record.resolvers = resolvers;
             try {
                 return P.apply(executor, undefined, resolvers);

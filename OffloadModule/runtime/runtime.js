@@ -91,14 +91,14 @@
     // instrumented as eval code whose parent scope is the global one, then evaluated indirectly. A proxy of the
     // engine's eval, like the Function wrapper below: its name, length, prototype and string form stay the built-in's.
     // It stays the same function for the program's lifetime and is a built-in for the capture (intrinsics.js).
-    offload.indirectEval = new P.Proxy(P.eval, {
+    offload.indirectEval = registry.standsFor(new P.Proxy(P.eval, {
         apply(target, thisArgument, args) {
             const source = args[0];
             if (typeof source !== "string")
                 return source;
             return P.apply(P.eval, undefined, [offload.instrumentEval(source, null, false)]);
         },
-    });
+    }), P.eval);
 
     // new Function(…) and Function(…): the source the engine would assemble, instrumented, evaluated globally.
     const functionTraps = {
@@ -256,7 +256,7 @@
     P.defineProperty(api, "rc", { get: () => runtime.restoreContext, enumerable: false, configurable: false });
 
     offload.installBuiltinHooks();
-    const FunctionWrapper = new P.Proxy(P.Function, functionTraps);
+    const FunctionWrapper = registry.standsFor(new P.Proxy(P.Function, functionTraps), P.Function);
     P.defineProperty(globalThis, "Function", { ...P.getOwnPropertyDescriptor(globalThis, "Function"), value: FunctionWrapper });
     P.defineProperty(P.Function.prototype, "constructor", { ...P.getOwnPropertyDescriptor(P.Function.prototype, "constructor"), value: FunctionWrapper });
     P.defineProperty(globalThis, "__offload", { value: api, writable: false, enumerable: false, configurable: false });
