@@ -27,7 +27,11 @@
     const asyncGeneratorFunctionPrototype = P.getPrototypeOf(async function* () {});
     const isObject = (value) => (typeof value === "object" && value !== null) || typeof value === "function";
     const largeTypedArrayLength = 1024;
-    const emptyChainFacts = Object.freeze({ refusal: null, proxy: false, unsafeTag: false, hidesKind: false });
+    const emptyChainFacts = Object.freeze({ refusal: null, hidesKind: false });
+    // Reading @@toStringTag through a Proxy would run its `get` trap: the tag is asked with the chain detached. What is
+    // beyond the proxy says nothing of the object (its traps decide what the chain looks like); an object made with
+    // another chain and given the proxy is known by the chain it had (replacedPrototypeFacts).
+    const proxyChainFacts = Object.freeze({ refusal: null, hidesKind: true });
     const isInt32 = (value) => (value | 0) === value && !(value === 0 && 1 / value < 0);
     const isIdentifier = (key) => /^[A-Za-z_$][\w$]*$/.test(key);
     // Whether a string needs UTF-16 (a code unit above 0xff) or fits Latin-1.
@@ -360,9 +364,9 @@
         }
 
         // What an object's prototype chain says about it, found once per prototype in a capture: the reason its
-        // instances are refused (nearest first), whether a Proxy is on it, whether reading @@toStringTag along it
-        // could run a getter, and whether the tag it gives could hide an instance's kind (the program defined or
-        // changed a tag on it, or replaced a prototype in it). Prototypes are few and shared, objects are many.
+        // instances are refused (nearest first), and whether reading @@toStringTag along it could run program code
+        // or give a tag that hides an instance's kind (the program defined or changed a tag on it, replaced a
+        // prototype in it, or put a Proxy in it). Prototypes are few and shared, objects are many.
         chainFacts(prototype) {
             if (prototype === null)
                 return emptyChainFacts;
@@ -370,7 +374,7 @@
             if (facts)
                 return facts;
             if (registry.proxies.has(prototype))
-                facts = { refusal: null, proxy: true, unsafeTag: false, hidesKind: false };
+                facts = proxyChainFacts;
             else {
                 // Only replaced prototypes can make the chains followed here cycle: this entry stands until it is known.
                 this.chainCache.set(prototype, emptyChainFacts);
@@ -379,8 +383,6 @@
                 const replaced = this.replacedPrototypeFacts(prototype);
                 facts = {
                     refusal: this.refused.get(prototype) || above.refusal || (replaced && replaced.refusal),
-                    proxy: above.proxy,
-                    unsafeTag: above.unsafeTag || !!(tag && !("value" in tag) && !this.isPlainIntrinsic(tag.get)),
                     hidesKind: above.hidesKind || !!replaced || !!(tag && !this.isPlainIntrinsic(prototype)),
                 };
             }
@@ -462,10 +464,9 @@
             }
             if (P.arrayBufferIsView(object))
                 return P.typedArrayTag(object) === undefined ? "dataview" : "typedarray";
-            // Object.prototype.toString reads @@toStringTag, own or inherited: a getter of the program must not run, and
-            // a tag the program defined or a prototype it replaced could make one kind look like another.
-            if (facts.proxy)
-                this.fail(index, "a Proxy in its prototype chain would run its traps when the kind is checked");
+            // Object.prototype.toString reads @@toStringTag, own or inherited: a getter or a proxy trap of the program
+            // must not run, and a tag the program defined or a prototype it replaced could make one kind look like
+            // another.
             const ownTag = P.getOwnPropertyDescriptor(object, Symbol.toStringTag);
             const tagMayHideKind = facts.hidesKind || replaced !== null || (ownTag !== undefined && !("value" in ownTag && typeof ownTag.value !== "string"));
             const tag = tagMayHideKind ? this.builtinTag(object, prototype, ownTag, index) : P.objectToString(object);
@@ -1037,10 +1038,11 @@
                 return;
             const descriptor = P.getOwnPropertyDescriptor(fn, "prototype");
             const prototype = descriptor && descriptor.value;
-            if (!isObject(prototype) || registry.proxies.has(prototype))
+            if (!isObject(prototype))
                 return;
-            const above = P.getPrototypeOf(prototype);
-            if (above === kind.prototype && !this.indexOf.has(prototype))
+            if (registry.proxies.has(prototype))
+                this.replacedGeneratorPrototypes.push(prototype, index);
+            else if (P.getPrototypeOf(prototype) === kind.prototype && !this.indexOf.has(prototype))
                 this.generatorPrototypes.add(prototype);
             else if (!this.chainFacts(prototype).refusal)
                 this.replacedGeneratorPrototypes.push(prototype, index);
@@ -1056,11 +1058,14 @@
                 const object = this.objects[index];
                 if (typeof object !== "object" || this.isPlainIntrinsic(object))
                     continue;
-                for (let prototype = P.getPrototypeOf(object); prototype !== null && !registry.proxies.has(prototype); prototype = P.getPrototypeOf(prototype)) {
+                // The chain is followed up to a proxy, whose prototype only its trap could tell.
+                for (let prototype = P.getPrototypeOf(object); prototype !== null; prototype = P.getPrototypeOf(prototype)) {
                     for (let i = 0; i < list.length; i += 2) {
                         if (prototype === list[i])
                             this.fail(index, `it may be a suspended generator of ${this.pathOf(list[i + 1])}, whose \`prototype\` the program replaced with the object it inherits from`);
                     }
+                    if (registry.proxies.has(prototype))
+                        break;
                 }
             }
         }
