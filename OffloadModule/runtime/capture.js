@@ -107,6 +107,28 @@
         add(P.getPrototypeOf(new P.Map()[Symbol.iterator]()), "iterator state cannot be captured yet");
         add(P.getPrototypeOf(new P.Set()[Symbol.iterator]()), "iterator state cannot be captured yet");
         add(P.getPrototypeOf(""[Symbol.iterator]()), "iterator state cannot be captured yet");
+        add(P.getPrototypeOf(/a/[Symbol.matchAll]("")), "iterator state cannot be captured yet");
+        // Built-ins an engine may not have yet (iterator helpers, Intl.Segmenter).
+        const addIfPresent = (find, reason) => {
+            try {
+                add(find(), reason);
+            } catch {
+                // This engine does not have it.
+            }
+        };
+        addIfPresent(() => P.getPrototypeOf([].values().map((value) => value)), "iterator state cannot be captured yet");
+        addIfPresent(() => P.getPrototypeOf(Iterator.from({ next: () => ({ done: true }) })), "iterator state cannot be captured yet");
+        addIfPresent(() => P.getPrototypeOf(new Intl.Segmenter().segment("")[Symbol.iterator]()), "iterator state cannot be captured yet");
+        addIfPresent(() => P.getPrototypeOf(new Intl.Segmenter().segment("")), "the segments of an Intl.Segmenter keep the string they split inside the engine");
+        // FIXME: Intl objects could travel as their constructor and resolvedOptions(), checked to make them again.
+        if (typeof Intl === "object") {
+            const names = P.ownKeys(Intl);
+            for (let i = 0; i < names.length; ++i) {
+                const constructor = Intl[names[i]];
+                if (typeof constructor === "function" && typeof names[i] === "string" && isObject(constructor.prototype))
+                    add(constructor.prototype, `an Intl.${names[i]} keeps its locale data inside the engine`);
+            }
+        }
         // Promises made by the engine (async functions) are probed instead (describeEnginePromise); this is the reason
         // given for objects of promise subclasses the runtime did not see being made.
         add(P.Promise.prototype, "a promise not made through the Promise constructor cannot be captured");

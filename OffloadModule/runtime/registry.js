@@ -631,12 +631,17 @@
                 },
             }), protoAccessor.set),
         });
-        // Reflect.construct(Map, [], F) makes a Map inheriting from F.prototype.
+        // Reflect.construct(Map, [], F) makes a Map inheriting from F.prototype: it is noted as made with Map's
+        // prototype (read only where that runs no code of the program), so that its kind is checked by brand, or
+        // refused as Map's instances would be.
         wrapBuiltin(Reflect, "construct", {
             apply(target, thisArgument, args) {
                 const result = P.apply(target, thisArgument, args);
-                if (args.length > 2 && args[2] !== args[0] && !reprototyped.has(result))
-                    reprototyped.set(result, null);
+                const constructor = args[0];
+                if (args.length > 2 && args[2] !== constructor && !reprototyped.has(result)) {
+                    const prototype = proxies.has(constructor) ? undefined : P.getOwnPropertyDescriptor(constructor, "prototype");
+                    reprototyped.set(result, prototype && (typeof prototype.value === "object" || typeof prototype.value === "function") ? prototype.value : null);
+                }
                 return result;
             },
         });
