@@ -60,6 +60,15 @@
         ["[object Symbol]", "wrapper", P.symbolValueOf],
         ["[object BigInt]", "wrapper", P.bigIntValueOf],
     ];
+    for (let i = 0; i < P.intlKinds.length; ++i)
+        taggedKinds.push([P.intlKinds[i].tag, "intl", P.intlKinds[i].brand]);
+    const intlKindOf = (tag) => {
+        for (let i = 0; i < P.intlKinds.length; ++i) {
+            if (P.intlKinds[i].tag === tag)
+                return P.intlKinds[i];
+        }
+        return null;
+    };
     // Kinds whose tag comes from an internal slot, with a brand check each (Error.isError tests without throwing),
     // then the tagged kinds: all an object can be told by without reading its @@toStringTag (tagByBrand).
     const slotKinds = [
@@ -120,12 +129,12 @@
         addIfPresent(() => P.getPrototypeOf(Iterator.from({ next: () => ({ done: true }) })), "iterator state cannot be captured yet");
         addIfPresent(() => P.getPrototypeOf(new Intl.Segmenter().segment("")[Symbol.iterator]()), "iterator state cannot be captured yet");
         addIfPresent(() => P.getPrototypeOf(new Intl.Segmenter().segment("")), "the segments of an Intl.Segmenter keep the string they split inside the engine");
-        // FIXME: Intl objects could travel as their constructor and resolvedOptions(), checked to make them again.
-        if (typeof Intl === "object") {
+        // Intl objects of kinds the runtime does not know how to make again (P.intlKinds lists those it does).
+        if (typeof Intl === "object" && Intl !== null) {
             const names = P.ownKeys(Intl);
             for (let i = 0; i < names.length; ++i) {
                 const constructor = Intl[names[i]];
-                if (typeof constructor === "function" && typeof names[i] === "string" && isObject(constructor.prototype))
+                if (typeof constructor === "function" && typeof names[i] === "string" && isObject(constructor.prototype) && !intlKindOf(`[object Intl.${names[i]}]`))
                     add(constructor.prototype, `an Intl.${names[i]} keeps its locale data inside the engine`);
             }
         }
@@ -598,6 +607,8 @@
                 return this.describeWeakCollection(value, index, Kind.WeakSet);
             case "arraybuffer":
                 return this.describeArrayBuffer(value, index);
+            case "intl":
+                return this.describeIntl(value, index);
             case "typedarray":
                 return this.describeTypedArray(value, index);
             case "dataview":
@@ -1180,6 +1191,24 @@
             return { kind: Kind.Object, body: this.describeBody(object, index) };
         }
 
+        // An Intl object travels as its kind and the options it resolved, which make it again on the other side. That
+        // is checked here, on an object made from them: the same options resolved, and the same text for a fixed value.
+        describeIntl(object, index) {
+            let kind = null;
+            for (let i = 0; i < P.intlKinds.length && !kind; ++i)
+                kind = hasBrand(object, P.intlKinds[i].brand) ? P.intlKinds[i] : null;
+            const options = P.jsonStringify(kind.options(object));
+            let again;
+            try {
+                again = kind.make(P.jsonParse(options));
+            } catch (error) {
+                this.fail(index, `this Intl.${kind.name} cannot be made again from its resolved options: ${error}`);
+            }
+            if (P.jsonStringify(kind.options(again)) !== options || (kind.probe && kind.probe(again) !== kind.probe(object)))
+                this.fail(index, `this Intl.${kind.name} made again from its resolved options would not behave the same`);
+            return { kind: Kind.IntlObject, constructorName: kind.name, options, body: this.describeBody(object, index) };
+        }
+
         describeMap(map, index) {
             // forEach makes no result object or [key, value] pair per entry, unlike an iterator.
             const entries = [];
@@ -1683,6 +1712,10 @@
                 break;
             case Kind.Error:
                 writer.varint(this.stringIndex(plan.errorName));
+                break;
+            case Kind.IntlObject:
+                writer.varint(this.stringIndex(plan.constructorName));
+                writer.varint(this.stringIndex(plan.options));
                 break;
             case Kind.PrimitiveWrapper:
                 this.writeValue(writer, plan.primitive);

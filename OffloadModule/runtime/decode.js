@@ -332,6 +332,11 @@
                     kind, id, errorName: this.string(reader),
                     prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
                 });
+            case Kind.IntlObject:
+                return this.readBody(reader, {
+                    kind, id, constructorName: this.string(reader), options: this.string(reader),
+                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
+                });
             case Kind.PrimitiveWrapper:
                 return this.readBody(reader, {
                     kind, id, primitive: this.readValue(reader),

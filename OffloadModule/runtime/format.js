@@ -60,6 +60,7 @@
             PromiseCombinator: 26,
             PromiseCombinatorElement: 27,
             ProxyRevoke: 28,
+            IntlObject: 29,
         }),
         Attribute: Object.freeze({ Writable: 1, Enumerable: 2, Configurable: 4, Accessor: 8 }),
         typedArrayTypes: Object.freeze([

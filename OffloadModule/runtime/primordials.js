@@ -207,5 +207,43 @@
     const toStringMethod = Object.prototype.toString;
     P.objectToString = (value) => apply(toStringMethod, value, noArguments);
 
+    // Intl objects keep their locale data in engine slots; each kind is made again from what `resolvedOptions()` (a
+    // Locale: its tag) tells. `brand` throws for any other object without running code of the program: that is
+    // resolvedOptions itself, except for NumberFormat and DateTimeFormat, whose resolvedOptions on another object
+    // inheriting from their prototype follows the legacy unwrapping (an instanceof walk that runs proxy traps) and
+    // whose formatToParts does not. `probe` formats a fixed value, to check that the object made again behaves the
+    // same (Capture.describeIntl).
+    const intlKinds = [];
+    const intlGetter = (constructor, name) => uncurryThis(Reflect.getOwnPropertyDescriptor(constructor.prototype, name).get);
+    if (typeof Intl === "object" && Intl !== null) {
+        const names = ["Collator", "DateTimeFormat", "DisplayNames", "DurationFormat", "ListFormat", "Locale", "NumberFormat", "PluralRules", "RelativeTimeFormat", "Segmenter"];
+        for (const name of names) {
+            const constructor = Intl[name];
+            if (typeof constructor !== "function")
+                continue;
+            const kind = { name, tag: `[object Intl.${name}]`, brand: null, options: null, make: null, probe: null };
+            if (name === "Locale") {
+                const toString = uncurryThis(constructor.prototype.toString);
+                kind.options = (object) => ({ locale: toString(object) });
+                kind.make = (options) => new constructor(options.locale);
+            } else {
+                kind.options = uncurryThis(constructor.prototype.resolvedOptions);
+                kind.make = (options) => new constructor(options.locale, options);
+            }
+            kind.brand = kind.options;
+            if (name === "NumberFormat" || name === "DateTimeFormat") {
+                const formatToParts = uncurryThis(constructor.prototype.formatToParts);
+                kind.brand = (object) => formatToParts(object, 0);
+                const format = intlGetter(constructor, "format");
+                kind.probe = (object) => format(object)(name === "NumberFormat" ? -1234567.891 : 981173106007);
+            } else if (name === "Collator") {
+                const compare = intlGetter(constructor, "compare");
+                kind.probe = (object) => `${compare(object)("a", "B")} ${compare(object)("\u00e4", "a")}`;
+            }
+            intlKinds.push(Object.freeze(kind));
+        }
+    }
+    P.intlKinds = Object.freeze(intlKinds);
+
     offload.primordials = Object.freeze(P);
 })

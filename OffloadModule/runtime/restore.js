@@ -661,6 +661,9 @@
             case Kind.Date:
                 this.set(index, new P.Date(record.time));
                 break;
+            case Kind.IntlObject:
+                this.set(index, this.makeIntl(index, record));
+                break;
             case Kind.RegExp:
                 this.set(index, new P.RegExp(record.source, record.flags));
                 this.existing[index] = true;
@@ -1769,6 +1772,20 @@
             return descriptor;
         }
 
+        // The capture checked that these options make the object again (Capture.describeIntl).
+        makeIntl(index, record) {
+            for (let i = 0; i < P.intlKinds.length; ++i) {
+                if (P.intlKinds[i].name !== record.constructorName)
+                    continue;
+                try {
+                    return P.intlKinds[i].make(P.jsonParse(record.options));
+                } catch (error) {
+                    this.fail(`record ${index}: cannot make an Intl.${record.constructorName} from its options: ${error}`);
+                }
+            }
+            this.fail(`record ${index}: this engine has no Intl.${record.constructorName}`);
+        }
+
         applyBody(index, record) {
             const object = this.objects[index];
             const body = record.body;
@@ -1795,7 +1812,7 @@
                 // A Map, a Date, … made here with its kind's prototype and given another: the next capture must tell
                 // its kind by brand, as it did this time (registry.reprototyped). Functions, arrays and views are
                 // told by internal slots, whatever their prototype.
-                if (((record.kind >= Kind.Date && record.kind <= Kind.ArrayBuffer) || record.kind === Kind.Arguments) && !registry.reprototyped.has(object))
+                if (((record.kind >= Kind.Date && record.kind <= Kind.ArrayBuffer) || record.kind === Kind.Arguments || record.kind === Kind.IntlObject) && !registry.reprototyped.has(object))
                     registry.reprototyped.set(object, current);
             }
             if (!properties.length && !existing) {

@@ -120,6 +120,10 @@ static constexpr FieldSpec promiseCombinatorElementFields[] = {
 static constexpr FieldSpec proxyRevokeFields[] = {
     { FieldType::Value, "proxy", ValueRule::ProxyOrNull },
 };
+static constexpr FieldSpec intlObjectFields[] = {
+    { FieldType::String, "constructor" },
+    { FieldType::String, "options" },
+};
 
 static const std::array<RecordLayout, lastRecordKind + 1> layouts = { {
     { nullptr, false, {} },
@@ -151,6 +155,7 @@ static const std::array<RecordLayout, lastRecordKind + 1> layouts = { {
     { "PromiseCombinator", false, promiseCombinatorFields },
     { "PromiseCombinatorElement", true, promiseCombinatorElementFields },
     { "ProxyRevoke", true, proxyRevokeFields },
+    { "IntlObject", true, intlObjectFields },
 } };
 
 const RecordLayout* recordLayout(uint64_t kind)

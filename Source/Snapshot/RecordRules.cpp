@@ -18,6 +18,15 @@ static constexpr std::string_view wellKnownSymbolNames[]
     = { "asyncIterator", "hasInstance", "isConcatSpreadable", "iterator", "match", "matchAll", "replace", "search",
           "species", "split", "toPrimitive", "toStringTag", "unscopables" };
 
+static constexpr std::string_view intlConstructorNames[] = { "Collator", "DateTimeFormat", "DisplayNames",
+    "DurationFormat", "ListFormat", "Locale", "NumberFormat", "PluralRules", "RelativeTimeFormat", "Segmenter" };
+
+bool RecordRules::isIntlConstructorName(const StringEntry& entry)
+{
+    return std::any_of(std::begin(intlConstructorNames), std::end(intlConstructorNames),
+        [&](auto name) { return stringEquals(entry, name); });
+}
+
 bool RecordRules::stringEquals(const StringEntry& entry, std::string_view text)
 {
     return entry.storage == StringStorage::Inline && entry.units.size() == text.size()

@@ -36,6 +36,8 @@ public:
     // "sid:N": a script id, a colon, a decimal number without leading zeros.
     static bool isLiteralId(const StringEntry&);
     static bool isWellKnownSymbolName(const StringEntry&);
+    // The Intl constructors the runtime makes objects of again (primordials.js, intlKinds).
+    static bool isIntlConstructorName(const StringEntry&);
     static bool stringEquals(const StringEntry&, std::string_view latin1);
 };
 

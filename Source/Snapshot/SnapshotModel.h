@@ -164,8 +164,11 @@ enum class RecordKind : uint8_t {
     PromiseCombinatorElement = 27,
     // The revoke function of Proxy.revocable, with the proxy it revokes (null once it has revoked).
     ProxyRevoke = 28,
+    // An Intl object (NumberFormat, DateTimeFormat, …): its constructor's name and the JSON of its resolved options,
+    // from which the restore makes it again.
+    IntlObject = 29,
 };
-constexpr uint8_t lastRecordKind = 28;
+constexpr uint8_t lastRecordKind = 29;
 
 // One record. Its kind-specific fields are stored flat, in the order of the kind's layout (RecordLayout.h):
 // `fields` holds the varint, u8, string-index and blob-index fields, `values` the Value fields followed by the

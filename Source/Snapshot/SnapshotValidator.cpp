@@ -400,6 +400,11 @@ bool Validator::checkRecord(uint64_t index)
                 "string #" + std::to_string(record.fields[0]) + " is not the name of a well-known symbol");
         break;
     }
+    case RecordKind::IntlObject:
+        if (!RecordRules::isIntlConstructorName(m_snapshot.strings[record.fields[0]]))
+            return fail(SnapshotError::Malformed,
+                "string #" + std::to_string(record.fields[0]) + " is not the name of an Intl constructor");
+        break;
     default:
         break;
     }

@@ -29,29 +29,29 @@ TEST(SnapshotDumper, PrintsHeaderRecordsRootsAndSizes)
     expectLines(output,
         {
             "Snapshot version 1, ",
-            "Meta: nextObjectId=50 turn=7 flags=0",
+            "Meta: nextObjectId=51 turn=7 flags=0",
             "  Records  offset ",
             "Scripts (2):\n  #0 0123456789abcdef lexical scope #1\n  #1 fedcba9876543210 lexical scope null",
             "Blobs (2):",
             " 5000 bytes",
-            "Strings (94): 92 latin1, 1 utf16, 1 blob",
+            "Strings (98): 96 latin1, 1 utf16, 1 blob",
             "\"a\\ud800z\\u2603\"",
             "  #0 id=1 Global proto=%Object.prototype% {f: #6, obj: #7, PrivateClass: #8, withPrivates: #9, "
             "negativeZero: -0, notANumber: NaN, fraction: 0.1, ",
             "big: 0x01ffffffffffffffffn, negativeBig: -42n, zeroBig: 0n,",
-            "  #4 id=42 Intrinsic path=\"Array.prototype\" proto=%Object.prototype% {sum: #39 [w-c]}",
-            "Function literal=\"0123456789abcdef:1\" scope=#40 home=undefined proto=%Function.prototype% {name: \"f\" "
+            "  #4 id=42 Intrinsic path=\"Array.prototype\" proto=%Object.prototype% {sum: #40 [w-c]}",
+            "Function literal=\"0123456789abcdef:1\" scope=#41 home=undefined proto=%Function.prototype% {name: \"f\" "
             "[--c], length: 0 [--c]}",
             "Object proto=%Object.prototype% not-extensible {readOnly: -5 [-e-], computed: get #6 set undefined [-ec], "
-            "method: #39, [#41]: 1,",
+            "method: #40, [#42]: 1,",
             "Array length=10 elements=[1, <hole>, \"x\"] proto=%Array.prototype% {9: 9 [-e-], extra: true}",
             "not-extensible length-readonly {0: 1 [-e-]}",
             "ArrayBuffer byteLength=0 maxByteLength=fixed storage=detached",
-            "Arguments mapped=1 scope=#40 aliased=[1] proto=%Object.prototype% {0: 2, 1: \"captured\",",
+            "Arguments mapped=1 scope=#41 aliased=[1] proto=%Object.prototype% {0: 2, 1: \"captured\",",
             "Scope template=\"0123456789abcdef:0\" parent=null bindings=[1, <uninitialized>]",
-            "TypedArray type=Int32 buffer=#45 byteOffset=0 length=tracking",
+            "TypedArray type=Int32 buffer=#46 byteOffset=0 length=tracking",
             "ArrayBuffer byteLength=8 maxByteLength=64 storage=inline(8 bytes)",
-            "Promise state=pending result=undefined reactions=[(#46 #6 undefined)]",
+            "Promise state=pending result=undefined reactions=[(#47 #6 undefined)]",
             "Map entries=[(\"k\" 1), (#7 null)]",
             "WeakMap entries=[] ",
             "Function literal=\"0123456789abcdef:20\" scope=null home=undefined proto=%Function.prototype% {} "
@@ -98,9 +98,9 @@ TEST(SnapshotDumper, PrintsJson)
     ASSERT_TRUE(SnapshotDumper::dumpBytes(bytes, output, nullptr, SnapshotDumper::Format::Json));
     expectLines(output,
         {
-            "{\"version\":1,\"meta\":{\"nextObjectId\":50,\"turn\":7,\"flags\":0}",
+            "{\"version\":1,\"meta\":{\"nextObjectId\":51,\"turn\":7,\"flags\":0}",
             "\"scripts\":[\"0123456789abcdef\",\"fedcba9876543210\"]",
-            "{\"index\":6,\"id\":5,\"kind\":\"Function\",\"literal\":\"0123456789abcdef:1\",\"scope\":{\"ref\":40},"
+            "{\"index\":6,\"id\":5,\"kind\":\"Function\",\"literal\":\"0123456789abcdef:1\",\"scope\":{\"ref\":41},"
             "\"home\":{\"undefined\":true},"
             "\"prototype\":{\"intrinsic\":\"Function.prototype\"},\"extensible\":true,\"properties\":[{\"key\":"
             "\"name\",\"attributes\":4,",

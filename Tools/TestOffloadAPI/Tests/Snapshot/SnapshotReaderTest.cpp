@@ -282,6 +282,13 @@ TEST(SnapshotReader, RejectsMalformedRecords)
         snapshot.records[findRecord(snapshot, RecordKind::WellKnownSymbol)].fields[0] = 0;
     }),
         SnapshotError::Malformed);
+    // An Intl object of a constructor Intl does not have (the RegExp record's fields, "a+b" and "gi", read as its
+    // constructor and options).
+    auto message = expectError(writeBroken([](Snapshot& snapshot) {
+        snapshot.records[findRecord(snapshot, RecordKind::RegExp)].kind = RecordKind::IntlObject;
+    }),
+        SnapshotError::Malformed);
+    EXPECT_NE(message.find("not the name of an Intl constructor"), std::string::npos) << message;
     // The Global record somewhere other than record 0.
     expectError(writeBroken([](Snapshot& snapshot) { snapshot.records[1].kind = RecordKind::Global; }),
         SnapshotError::Malformed);

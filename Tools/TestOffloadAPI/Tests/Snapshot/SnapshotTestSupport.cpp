@@ -191,6 +191,10 @@ Snapshot buildRichSnapshot(std::vector<std::vector<uint8_t>>* blobBodies)
     uint64_t revoke = builder.add(RecordKind::ProxyRevoke, {}, { Value::ref(liveProxy) });
     builder.property(revoke, "length", Value::integer(0), Configurable);
     builder.global("revokeProxy", Value::ref(revoke));
+    uint64_t formatter = builder.add(RecordKind::IntlObject,
+        { builder.string("NumberFormat"), builder.string(R"({"locale":"en-US","style":"percent"})") });
+    builder.record(formatter).object.prototype = builder.intrinsic("Intl.NumberFormat.prototype");
+    builder.global("percentFormat", Value::ref(formatter));
 
     auto result = builder.finish();
     if (blobBodies)
