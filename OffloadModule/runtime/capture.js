@@ -34,6 +34,14 @@
     const proxyChainFacts = Object.freeze({ refusal: null, hidesKind: true });
     const isInt32 = (value) => (value | 0) === value && !(value === 0 && 1 / value < 0);
     const isIdentifier = (key) => /^[A-Za-z_$][\w$]*$/.test(key);
+    const isLengthKey = (key) => key === "length";
+    // Read once, before the program can replace the global `Symbol`.
+    const toStringTag = Symbol.toStringTag;
+    // Called as a method through Reflect.apply, which JavaScriptCore compiles into a plain call (an uncurried
+    // primordial goes through a bound Function.prototype.call, several times slower).
+    const dateGetTimeMethod = Date.prototype.getTime;
+    const noArguments = Object.freeze([]);
+    const noKeyCodes = Object.freeze([]);
     // Whether a string needs UTF-16 (a code unit above 0xff) or fits Latin-1.
     const isWide = (text) => {
         for (let i = 0; i < text.length; ++i) {
@@ -174,6 +182,8 @@
             this.paramsUndo = [];
             this.chainCache = P.ownedMap();
             this.intrinsicStrings = P.ownedMap();
+            // Prototype → the keys last written for an object with it, with their codes (writeBody).
+            this.keyCodes = P.ownedMap();
             // A list to walk in order and a set to test membership in, for every object.
             this.changedIntrinsicList = this.intrinsics.changedIntrinsics();
             this.changedIntrinsics = P.ownedSet(this.changedIntrinsicList);
@@ -182,6 +192,13 @@
             this.generatorPrototypes = P.ownedSet();
             // [prototype, function index, …] of generator functions whose `prototype` the program replaced.
             this.replacedGeneratorPrototypes = [];
+            // The indices of references to records reached before, in walk order (reach), and the next one to try.
+            this.reachedAgain = [];
+            this.reachedNext = 0;
+            // The prototype last described and whether it has a record: most objects share their prototype with the
+            // one described before (describeBody).
+            this.lastPrototype = undefined;
+            this.lastPrototypeIndex = undefined;
             this.needsAnotherPass = false;
             this.foundWeakEntries = false;
             this.timings = {};
@@ -224,19 +241,48 @@
             return this.intrinsics.pathOf.has(value) && !this.changedIntrinsics.has(value);
         }
 
-        // Discovery: gives every reachable object and symbol its record index, in walk order.
+        // Discovery: gives every reachable object and symbol its record index, in walk order. Each reference to a
+        // record reached before is also noted with its index, in the order the walk meets them: usually the order
+        // the records' bytes hold them in, so that writing looks none of them up again (referenceIndex).
         reach(value, parent, key) {
             if (!isObject(value) && typeof value !== "symbol")
                 return;
             // Most references are to objects already reached: look that up first (plain built-ins never get an index).
-            if (this.indexOf.has(value))
+            const known = this.indexOf.get(value);
+            if (known !== undefined) {
+                this.reachedAgain.push(known);
                 return;
+            }
             if (typeof value !== "symbol" && this.isPlainIntrinsic(value))
                 return;
             this.indexOf.set(value, this.objects.length);
             this.objects.push(value);
             this.parents.push(parent);
             this.parentKeys.push(key);
+        }
+
+        // The record index of an object or symbol being written, or undefined for a built-in. Records are numbered
+        // by first reference in writing order, as the walk found them: a first reference is usually to the next
+        // record by number, and a later one usually the next the walk noted (reach). The walk notes a few references
+        // that no record writes where it meets them (the class that code made inside it belongs to, the values of
+        // weak entries found after the walk): the next few noted ones are tried. A candidate is the value's index
+        // exactly when that record is the value, so these guesses are checked, never trusted, and stay right after
+        // the records are numbered again.
+        referenceIndex(value) {
+            const objects = this.objects;
+            const next = this.numbered;
+            if (next < objects.length && objects[next] === value)
+                return next;
+            const noted = this.reachedAgain;
+            const end = this.reachedNext + 4 < noted.length ? this.reachedNext + 4 : noted.length;
+            for (let k = this.reachedNext; k < end; ++k) {
+                const index = noted[k];
+                if (objects[index] === value) {
+                    this.reachedNext = k + 1;
+                    return index;
+                }
+            }
+            return this.indexOf.get(value);
         }
 
         indexFor(value) {
@@ -278,7 +324,13 @@
 
         describeBody(object, index, skip, keys, first) {
             const prototype = P.getPrototypeOf(object);
-            this.reach(prototype, index, "<prototype>");
+            // Reaching a value twice changes nothing but the noted references: the last prototype's is noted again.
+            if (prototype !== this.lastPrototype || prototype === null) {
+                this.reach(prototype, index, "<prototype>");
+                this.lastPrototype = prototype;
+                this.lastPrototypeIndex = this.indexOf.get(prototype);
+            } else if (this.lastPrototypeIndex !== undefined)
+                this.reachedAgain.push(this.lastPrototypeIndex);
             const properties = this.describeProperties(object, index, skip, keys, first);
             return { prototype, extensible: P.isExtensible(object), properties, privates: this.describePrivates(object, index) };
         }
@@ -410,7 +462,7 @@
                 // Only replaced prototypes can make the chains followed here cycle: this entry stands until it is known.
                 this.chainCache.set(prototype, emptyChainFacts);
                 const above = this.chainFacts(P.getPrototypeOf(prototype));
-                const tag = P.getOwnPropertyDescriptor(prototype, Symbol.toStringTag);
+                const tag = P.getOwnPropertyDescriptor(prototype, toStringTag);
                 const replaced = this.replacedPrototypeFacts(prototype);
                 facts = {
                     refusal: this.refused.get(prototype) || above.refusal || (replaced && replaced.refusal),
@@ -439,7 +491,7 @@
                 return this.tagByBrand(object, ownTag, index);
             let tag;
             if (ownTag)
-                P.defineProperty(object, Symbol.toStringTag, { value: undefined, writable: false, enumerable: ownTag.enumerable, configurable: true });
+                P.defineProperty(object, toStringTag, { value: undefined, writable: false, enumerable: ownTag.enumerable, configurable: true });
             try {
                 if (prototype !== null)
                     P.setPrototypeOf(object, null);
@@ -451,7 +503,7 @@
                 }
             } finally {
                 if (ownTag)
-                    P.defineProperty(object, Symbol.toStringTag, ownTag);
+                    P.defineProperty(object, toStringTag, ownTag);
             }
             return tag === "[object Object]" ? this.taggedKindByBrand(object, tag) : tag;
         }
@@ -498,7 +550,7 @@
             // Object.prototype.toString reads @@toStringTag, own or inherited: a getter or a proxy trap of the program
             // must not run, and a tag the program defined or a prototype it replaced could make one kind look like
             // another.
-            const ownTag = P.getOwnPropertyDescriptor(object, Symbol.toStringTag);
+            const ownTag = P.getOwnPropertyDescriptor(object, toStringTag);
             const tagMayHideKind = facts.hidesKind || replaced !== null || (ownTag !== undefined && !("value" in ownTag && typeof ownTag.value !== "string"));
             const tag = tagMayHideKind ? this.builtinTag(object, prototype, ownTag, index) : P.objectToString(object);
             switch (tag) {
@@ -590,7 +642,7 @@
             case "object":
                 return { kind: Kind.Object, body: this.describeBody(value, index) };
             case "date":
-                return { kind: Kind.Date, time: P.dateGetTime(value), body: this.describeBody(value, index) };
+                return { kind: Kind.Date, time: P.apply(dateGetTimeMethod, value, noArguments), body: this.describeBody(value, index) };
             case "regexp":
                 return { kind: Kind.RegExp, source: P.regExpSource(value), flags: P.regExpFlags(value), body: this.describeBody(value, index) };
             case "error":
@@ -1128,6 +1180,8 @@
                     const descriptor = P.getOwnPropertyDescriptor(array, denseCount);
                     if (!("value" in descriptor) || !descriptor.writable || !descriptor.enumerable || !descriptor.configurable)
                         break;
+                    // Reached in order, as below: there is no hole in this part.
+                    this.reach(descriptor.value, index, denseCount);
                     elements.push(descriptor.value);
                 }
                 denseKeys = denseCount;
@@ -1149,16 +1203,15 @@
                     const descriptor = P.getOwnPropertyDescriptor(array, i);
                     elements.push(descriptor ? descriptor.value : offload.hole);
                 }
-            }
-            for (let i = 0; i < denseCount; ++i) {
-                if (elements[i] !== offload.hole)
-                    this.reach(elements[i], index, i);
+                for (let i = 0; i < denseCount; ++i) {
+                    if (elements[i] !== offload.hole)
+                        this.reach(elements[i], index, i);
+                }
             }
             // A read-only length (a frozen array) is a flag of the record, not a property.
             const lengthIsWritable = P.getOwnPropertyDescriptor(array, "length").writable;
             // The elements below denseCount are the first denseKeys keys; `length` is skipped wherever it is listed.
-            const skip = (key) => key === "length";
-            return { kind: Kind.Array, length, lengthIsWritable, elements, body: this.describeBody(array, index, skip, keys, denseKeys) };
+            return { kind: Kind.Array, length, lengthIsWritable, elements, body: this.describeBody(array, index, isLengthKey, keys, denseKeys) };
         }
 
         errorConstructorName(error) {
@@ -1542,7 +1595,7 @@
 
         writeKey(writer, key) {
             if (typeof key === "symbol") {
-                const index = this.indexFor(key);
+                const index = this.referenceIndex(key);
                 if (index >= this.numbered)
                     this.noteReference(index);
                 writer.varint(index * 2 + 1);
@@ -1588,7 +1641,7 @@
                 writer.u8(Tag.Hole);
                 return;
             }
-            const index = this.indexFor(value);
+            const index = this.referenceIndex(value);
             if (index !== undefined) {
                 if (index >= this.numbered)
                     this.noteReference(index);
@@ -1631,8 +1684,32 @@
             writer.varint((body.extensible ? 0 : 1) | flags | (body.privates ? 4 : 0));
             const properties = body.properties;
             writer.varint(properties.length / 4);
-            for (let i = 0; i < properties.length; i += 4) {
-                this.writeKey(writer, properties[i]);
+            // Objects that share a prototype mostly have the same keys in the same order: the encoded string keys
+            // last written for it are kept by position ([key, code, …], with null for a symbol key, never equal to
+            // a key), so that most keys are not looked up in the string table.
+            let known = properties.length ? this.keyCodes.get(body.prototype) : noKeyCodes;
+            if (known === undefined) {
+                known = [];
+                this.keyCodes.set(body.prototype, known);
+            }
+            for (let i = 0, k = 0; i < properties.length; i += 4, k += 2) {
+                const key = properties[i];
+                if (k < known.length && known[k] === key)
+                    writer.varint(known[k + 1]);
+                else if (typeof key === "string") {
+                    const code = this.stringIndex(key) * 2;
+                    writer.varint(code);
+                    if (k <= known.length) {
+                        known[k] = key;
+                        known[k + 1] = code;
+                    }
+                } else {
+                    this.writeKey(writer, key);
+                    if (k <= known.length) {
+                        known[k] = null;
+                        known[k + 1] = 0;
+                    }
+                }
                 const attributes = properties[i + 1];
                 writer.u8(attributes);
                 this.writeValue(writer, properties[i + 2]);
@@ -1880,10 +1957,12 @@
             if (!this.numberedInOrder) {
                 // A case numberedOutOfOrder does not foresee: number and write again.
                 start = P.Date.now();
+                this.reachedNext = 0;
                 this.renumber();
                 this.strings = P.ownedMap();
                 this.stringList = [];
                 this.intrinsicStrings = P.ownedMap();
+                this.keyCodes = P.ownedMap();
                 this.pendingBlobRefs = [];
                 records = this.writeRecords(false);
                 this.timings.order = P.Date.now() - start;
