@@ -37,10 +37,11 @@
         }
     }
 
-    // Where each function came from is kept in a private field added to the function itself (a base class whose
-    // constructor returns the object it is given lets a subclass add its fields to any object). It is invisible to
-    // the program — no reflection lists private fields — and costs about a tenth of a WeakMap entry on every closure
-    // creation, which instrumented code does often.
+    // Where each function came from is kept in private fields added to the function itself (a base class whose
+    // constructor returns the object it is given lets a subclass add its fields to any object). They are invisible to
+    // the program — no reflection lists private fields — and cost about a tenth of a WeakMap entry on every closure
+    // creation, which instrumented code does often. The home object, which few functions have, is a stamp of its
+    // own, so that a closure creation adds two fields, not three.
     class ReturnsItsArgument {
         constructor(object) {
             return object;
@@ -49,32 +50,46 @@
     class FunctionStamp extends ReturnsItsArgument {
         #literal;
         #scope;
-        #home;
-        constructor(fn, literal, scope, home) {
+        constructor(fn, literal, scope) {
             super(fn);
             this.#literal = literal;
             this.#scope = scope;
-            this.#home = home;
         }
 
         static infoOf(fn) {
-            return #literal in fn ? new FunctionInfo(fn.#literal, fn.#scope, fn.#home) : undefined;
+            return #literal in fn ? new FunctionInfo(fn.#literal, fn.#scope, HomeStamp.homeOf(fn)) : undefined;
         }
 
         static isStamped(fn) {
             return #literal in fn;
         }
+    }
+    class HomeStamp extends ReturnsItsArgument {
+        #home;
+        constructor(fn, home) {
+            super(fn);
+            this.#home = home;
+        }
 
-        static setHome(fn, home) {
-            fn.#home = home;
+        static homeOf(fn) {
+            return #home in fn ? fn.#home : undefined;
+        }
+
+        static set(fn, home) {
+            if (#home in fn)
+                fn.#home = home;
+            else if (home !== undefined)
+                new HomeStamp(fn, home);
         }
     }
     const functions = {
         get: (fn) => FunctionStamp.infoOf(fn),
         has: (fn) => FunctionStamp.isStamped(fn),
         set: (fn, info) => {
-            if (!FunctionStamp.isStamped(fn))
-                new FunctionStamp(fn, info.literal, info.scope, info.home);
+            if (FunctionStamp.isStamped(fn))
+                return;
+            new FunctionStamp(fn, info.literal, info.scope);
+            HomeStamp.set(fn, info.home);
         },
     };
     const boundFunctions = P.ownedWeakMap();
@@ -207,7 +222,7 @@
         },
 
         setHome(fn, home) {
-            FunctionStamp.setHome(fn, home);
+            HomeStamp.set(fn, home);
         },
 
         register(fn, literal, scope, home) {
@@ -389,10 +404,17 @@
     });
 
     const hooks = {
-        // A function, arrow or class expression was evaluated.
-        // This runs at every closure creation: keep it lean.
+        // A function or arrow expression was evaluated. This runs at every closure creation, so it only stamps the
+        // function and stays small enough for the engine to inline it into the creation site: the instrumenter calls
+        // `fw` instead for the literals that need more (Rewriter::emitSites).
         f(fn, literalId, scope) {
-            new FunctionStamp(fn, literalId, scope, undefined);
+            new FunctionStamp(fn, literalId, scope);
+            return fn;
+        },
+
+        // A class (expression or declaration), or a function the engine cannot name (`__proto__`), was evaluated.
+        fw(fn, literalId, scope) {
+            new FunctionStamp(fn, literalId, scope);
             const literal = literals.get(literalId);
             if (literal !== undefined && literal.needsCreationWork) {
                 setInferredName(fn, literal);
@@ -403,7 +425,7 @@
                     if (literal.computedFields) {
                         const keys = classFieldKeys.get(fn);
                         if (keys !== undefined)
-                            FunctionStamp.setHome(fn, keys);
+                            HomeStamp.set(fn, keys);
                     }
                     if (literal.privateNames || literal.tracksHome)
                         registry.noteClassEvaluation(scope, literalId, fn);
@@ -443,8 +465,10 @@
 
         // Hoisted function declarations of a scope, at its entry: d(scope, fn, literalId, fn, literalId, …).
         d(scope) {
-            for (let i = 1; i < arguments.length; i += 2)
-                functions.set(arguments[i], new FunctionInfo(arguments[i + 1], scope, undefined));
+            for (let i = 1; i < arguments.length; i += 2) {
+                if (!FunctionStamp.isStamped(arguments[i]))
+                    new FunctionStamp(arguments[i], arguments[i + 1], scope);
+            }
         },
 
         // An object literal with methods or accessors: o(object, scope, [literalId, key, …]). A null key is computed:

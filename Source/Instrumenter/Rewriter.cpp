@@ -343,8 +343,14 @@ void Rewriter::emitSites()
             // object literal names it again, at no cost the engine does not optimize away (setting `name` on every
             // creation instead costs several times the creation itself).
             auto& literal = *literals[site.literal];
-            bool keepsName = literal.isNameInferred && literal.name && *literal.name != "__proto__";
-            insert(site.start, false, site.depth, Hook, site.needsNewParentheses ? "(__offload.f(" : "__offload.f(");
+            bool keepsName
+                = literal.isNameInferred && literal.name && *literal.name != "__proto__" && !site.wrapsAssignment;
+            // `f` only stamps the function, which the engine can inline at every closure creation; `fw` also does what
+            // the runtime must do when a class is made (its members) or a function named `__proto__` (its name).
+            bool needsCreationWork
+                = literal.kind == LiteralKind::Class || (literal.name == "__proto__" && !literal.isDeclaration);
+            std::string hook = needsCreationWork ? "__offload.fw(" : "__offload.f(";
+            insert(site.start, false, site.depth, Hook, site.needsNewParentheses ? "(" + hook : hook);
             if (literal.recordsFieldKeys)
                 insert(site.start, false, site.depth, Hook, fieldKeysWrapperOpening);
             if (keepsName)
@@ -360,7 +366,7 @@ void Rewriter::emitSites()
         case SiteKind::ClassDeclaration: {
             bool recordsFieldKeys = literals[site.literal]->recordsFieldKeys;
             insert(site.start, false, site.depth, Hook,
-                "let " + site.declaredName + " = __offload.f(" + (recordsFieldKeys ? fieldKeysWrapperOpening : ""));
+                "let " + site.declaredName + " = __offload.fw(" + (recordsFieldKeys ? fieldKeysWrapperOpening : ""));
             insert(site.end, true, site.depth, Hook,
                 (recordsFieldKeys ? fieldKeysWrapperClosing : "") + std::string(", ") + literalId(site.literal) + ", "
                     + handle + ");");
@@ -512,8 +518,19 @@ std::string Rewriter::registration(Scope* scope, const std::string& handle) cons
     return text + ");";
 }
 
+// The keyword that declares a scope's handle variable at its entry. A `let` at the top of a function body that closures
+// read (the handle is the parent of the handles made in nested functions) makes JavaScriptCore allocate a lexical
+// environment of its own at every call, besides the function's `var` scope; a `var` lives in the function's scope,
+// which the closures capture anyway. Blocks, loops and the top levels of scripts and eval code keep `let`: their
+// handle belongs to one block instance or iteration, or must not become a global or a caller's variable.
+static const char* handleDeclarationKeyword(const Scope& scope)
+{
+    return scope.kind == ScopeKind::Function || scope.kind == ScopeKind::Params ? "var " : "let ";
+}
+
 std::string Rewriter::entryCode(Scope* scope, std::string& registrationCode)
 {
+    const char* keyword = handleDeclarationKeyword(*scope);
     bool isTemplate = scope->templateIndex >= 0;
     std::string code;
     std::string handle;
@@ -523,23 +540,23 @@ std::string Rewriter::entryCode(Scope* scope, std::string& registrationCode)
             return {};
         handle = handleName(*scope);
         if (scope->isEager) {
-            return "let " + handle + " = __offload.pa(arguments, " + templateId(*scope) + ", "
+            return keyword + handle + " = __offload.pa(arguments, " + templateId(*scope) + ", "
                 + getter(*scope, scope->functionScope) + ", "
                 + handleExpression(bindingScope(scope->parent), scope->functionScope, scope->headOf) + ");";
         }
-        return scope->needsVariable ? "let " + handle + ";" : std::string();
+        return scope->needsVariable ? keyword + handle + ";" : std::string();
     }
     if (isTemplate) {
         handle = handleName(*scope);
         if (scope->isEager) {
-            code = "let " + handle + " = __offload.s(" + templateId(*scope) + ", " + getter(*scope) + ", "
+            code = keyword + handle + " = __offload.s(" + templateId(*scope) + ", " + getter(*scope) + ", "
                 + handleExpression(bindingScope(scope->parent), scope, scope->headOf) + ");";
         } else if (scope->usesMaker) {
-            code = "let " + handle + "; const " + makerName(*scope) + " = () => " + handle + " || (" + handle
+            code = keyword + handle + "; const " + makerName(*scope) + " = () => " + handle + " || (" + handle
                 + " = __offload.s(" + templateId(*scope) + ", " + getter(*scope) + ", "
                 + handleExpression(bindingScope(scope->parent), scope, scope->headOf) + "));";
         } else if (scope->needsVariable)
-            code = "let " + handle + ";";
+            code = keyword + handle + ";";
     } else if (!scope->hoistedFunctions.empty())
         handle = handleExpression(bindingScope(scope), scope, scope->headOf);
     registrationCode = registration(scope, handle);

@@ -199,6 +199,9 @@ struct Site {
     size_t literal { 0 };
     std::vector<std::pair<size_t, std::string>> methods; // Object literals: (literal, key expression).
     bool needsNewParentheses { false };
+    // A function named by the plain assignment it is the value of (`x = function () {}`): the hook call wraps the
+    // whole assignment, whose value is the function, so that the engine names it and no object literal is needed.
+    bool wrapsAssignment { false };
     std::string declaredName; // Class declarations.
     Scope* headOf { nullptr }; // The For scope whose head contains the site, if any.
 };

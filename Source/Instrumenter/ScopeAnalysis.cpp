@@ -409,6 +409,17 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         Site site { SiteKind::FunctionHook, context.scope, context.depth, literal.start, literal.end };
         site.literal = index;
         site.needsNewParentheses = needsNewParentheses(node);
+        // `x = function () {}`: the hook takes the assignment's value, the function the engine has named. (Only named
+        // functions look at their parent, which tree-sitter finds by walking down from the root.)
+        TSNode parent = literal.isNameInferred && !isClass && context.depth > 0 ? ts_node_parent(node) : TSNode {};
+        if (!ts_node_is_null(parent) && typeIs(parent, "assignment_expression")
+            && ts_node_eq(childByField(parent, "right"), node)) {
+            site.start = ts_node_start_byte(parent);
+            site.end = ts_node_end_byte(parent);
+            site.depth = context.depth - 1;
+            site.needsNewParentheses = false;
+            site.wrapsAssignment = true;
+        }
         site.headOf = context.headOf;
         m_sites.push_back(std::move(site));
         if (isClass)

@@ -77,7 +77,7 @@ TEST(Instrumenter, LazyHandleInFunction)
 {
     auto result = instrumentOrFail("function f(a) { return () => a; }");
     EXPECT_EQ(withoutScriptId(result),
-        "__offload.d(null, f, \"SID:0\");function f(a) {let __ofs0; return __offload.f(() => a, \"SID:1\", (__ofs0 || "
+        "__offload.d(null, f, \"SID:0\");function f(a) {var __ofs0; return __offload.f(() => a, \"SID:1\", (__ofs0 || "
         "(__ofs0 = "
         "__offload.s(\"SID:0\", (__ofi) => { switch (__ofi) { case 0: return a; } }, null)))); }");
     EXPECT_EQ(query(result, "JSON.stringify(meta.templates)"),
@@ -103,7 +103,7 @@ TEST(Instrumenter, ClassDeclarationBecomesLet)
     auto result = instrumentOrFail("class C { m() { return 1; } }");
     EXPECT_EQ(withoutScriptId(result),
         "let __ofs_SID = __offload.s(\"SID:0\", (__ofi) => { switch (__ofi) { case 0: return C; } }, null);"
-        "let C = __offload.f(class C { m() { return 1; } }, \"SID:0\", __ofs_SID);");
+        "let C = __offload.fw(class C { m() { return 1; } }, \"SID:0\", __ofs_SID);");
     EXPECT_EQ(query(result, "JSON.stringify(meta.literals.map(l => [l.kind, l.name, l.declaration, l.owner]))"),
         "[[\"class\",\"C\",true,-1],[\"method\",\"m\",false,0]]");
     EXPECT_EQ(query(result, "JSON.stringify(meta.literals[0].members)"), "[1]");
@@ -152,7 +152,7 @@ TEST(Instrumenter, OffsetsIncludeInnerHooks)
     // The literal text of `outer` contains its own instrumentation, so re-evaluating it re-instruments nothing.
     EXPECT_EQ(
         query(result,
-            "code.slice(meta.literals[0].start, meta.literals[0].end).startsWith('function outer(a) {let __ofs0;')"),
+            "code.slice(meta.literals[0].start, meta.literals[0].end).startsWith('function outer(a) {var __ofs0;')"),
         "true");
     EXPECT_EQ(query(result, "code.slice(meta.literals[1].start, meta.literals[1].end)"), "() => a");
 }
@@ -181,7 +181,7 @@ TEST(Instrumenter, ManySitesShareOneMaker)
 {
     auto result = instrumentOrFail("function f(a) { return [() => a, () => a + 1, () => a + 2]; }");
     EXPECT_EQ(withoutScriptId(result),
-        "__offload.d(null, f, \"SID:0\");function f(a) {let __ofs0; const __ofm0 = () => __ofs0 || (__ofs0 = "
+        "__offload.d(null, f, \"SID:0\");function f(a) {var __ofs0; const __ofm0 = () => __ofs0 || (__ofs0 = "
         "__offload.s(\"SID:0\", "
         "(__ofi) => { switch (__ofi) { case 0: return a; } }, null)); return [__offload.f(() => a, \"SID:1\", "
         "__ofm0()), "
@@ -196,7 +196,7 @@ TEST(Instrumenter, ShadowingMakesTheParentEager)
 {
     auto result = instrumentOrFail("function g(a) { { let a = 5; var h = () => a; } var k = () => a; return [h, k]; }");
     EXPECT_EQ(query(result, "meta.templates.map(t => t.kind + ':' + t.eager).join(' ')"), "function:true block:false");
-    EXPECT_NE(result.code.find("{let __ofs0 = __offload.s("), std::string::npos) << result.code;
+    EXPECT_NE(result.code.find("{var __ofs0 = __offload.s("), std::string::npos) << result.code;
     // When no nested code refers to the outer `a`, the function lists nothing that could be shadowed.
     result = instrumentOrFail("function g(a) { { let a = 5; var h = () => a; } return h; }");
     EXPECT_EQ(query(result, "meta.templates.map(t => t.kind + ':' + t.eager).join(' ')"), "block:false");
@@ -223,7 +223,7 @@ TEST(Instrumenter, DirectiveProloguesStayFirst)
 {
     auto result = instrumentOrFail("'use strict'\nfunction f(a) { \"use strict\"\n return () => a }");
     EXPECT_TRUE(withoutScriptId(result).starts_with("'use strict';__offload.d(null, f, \"SID:0\");\n")) << result.code;
-    EXPECT_NE(result.code.find("\"use strict\";let __ofs0;\n"), std::string::npos) << result.code;
+    EXPECT_NE(result.code.find("\"use strict\";var __ofs0;\n"), std::string::npos) << result.code;
     EXPECT_EQ(query(result, "meta.strict + ' ' + meta.literals[1].strict"), "true true");
 }
 
@@ -333,7 +333,7 @@ TEST(Instrumenter, NewExpressionsKeepConstructingTheLiteral)
 TEST(Instrumenter, ExpressionBodiedArrowGetsABlockForItsHandle)
 {
     auto result = instrumentOrFail("var mk = x => () => x;");
-    EXPECT_NE(result.code.find("x => {let __ofs0;return __offload.f(() => x"), std::string::npos) << result.code;
+    EXPECT_NE(result.code.find("x => {var __ofs0;return __offload.f(() => x"), std::string::npos) << result.code;
 }
 
 TEST(Instrumenter, StaticBlocksAndFieldsAreGuardedByAnEagerHandle)
@@ -350,7 +350,7 @@ TEST(Instrumenter, StaticCodeIsGuardedDuringRestore)
     auto result = instrumentOrFail("class A { static x = 1; y = 2; static { this.z = 3; } static {} }");
     EXPECT_EQ(withoutScriptId(result),
         "let __ofs_SID = __offload.s(\"SID:0\", (__ofi) => { switch (__ofi) { case 0: return A; } }, null);"
-        "let A = __offload.f(class A { static x = __offload.r ? void 0 : (1); y = 2; static {if (!__offload.r) { "
+        "let A = __offload.fw(class A { static x = __offload.r ? void 0 : (1); y = 2; static {if (!__offload.r) { "
         "this.z = 3; }} "
         "static {} }, \"SID:0\", __ofs_SID);");
     // While restoring, re-creating the class runs none of its static code.
@@ -375,18 +375,30 @@ TEST(Instrumenter, PrivateNamesAreDescribed)
 
 TEST(Instrumenter, InferredNamesComeFromTheEngine)
 {
-    // Each function already has its inferred name when the hook sees it (no `name` is set at every creation), except
-    // one named __proto__, which an object literal would take as its prototype.
+    // Each function already has its inferred name when the hook (f, or fw for classes) sees it (no `name` is set at
+    // every creation), except one named __proto__, which an object literal would take as its prototype.
     auto result
         = instrumentOrFail("let g; g = function () {}; const f = () => 1; const o = { h: () => 2, k: class {} };"
                            " const { d = () => 3 } = {}; const __proto__ = () => 4;");
-    auto run = JSCTestHarness::run(
-        "const seen = []; const hook = __offload.f; __offload.f = (fn, id, h) => { seen.push(fn.name); return hook(fn, "
-        "id, h); };"
+    auto run = JSCTestHarness::run("const seen = []; for (const name of ['f', 'fw']) { const hook = __offload[name]; "
+                                   "__offload[name] = (fn, id, h) => { seen.push(fn.name); return hook(fn, id, h); }; }"
             + result.code,
         result.metadataJson, "print(seen.join(','), o.k.name, __proto__.name)");
     EXPECT_EQ(run.exception, "");
     EXPECT_EQ(run.output, "g,f,h,k,d, k __proto__");
+}
+
+TEST(Instrumenter, PlainAssignmentNamesTheFunctionItWraps)
+{
+    // The hook takes the value of `x = function () {}`, which the engine has named: no object literal is made at each
+    // creation. Logical assignments name too, but their value need not be the new function: those keep the literal.
+    auto result = instrumentOrFail("var x, y; x = function () {}; y ||= () => 1; x.p = function () {};");
+    EXPECT_EQ(withoutScriptId(result),
+        "var x, y; __offload.f(x = function () {}, \"SID:0\", null); y ||= __offload.f({\"y\":() => 1}[\"y\"], "
+        "\"SID:1\", null); x.p = __offload.f(function () {}, \"SID:2\", null);");
+    auto run = JSCTestHarness::run(result.code, result.metadataJson, "print(x.name, y.name, JSON.stringify(x.p.name))");
+    EXPECT_EQ(run.exception, "");
+    EXPECT_EQ(run.output, "x y \"\"");
 }
 
 TEST(Instrumenter, SuperUsesAreMarked)
@@ -425,7 +437,7 @@ TEST(Instrumenter, ComputedFieldNamesAreFlagged)
     EXPECT_EQ(
         query(result, "meta.literals.filter(l => l.kind === 'class').map(l => l.computedFields).join()"), "true,false");
     // The class is evaluated inside an arrow holding the list of its computed field keys; method keys are left alone.
-    EXPECT_NE(withoutScriptId(result).find("let A = __offload.f((() => {const __ofk = [];return __offload.fc(class A "
+    EXPECT_NE(withoutScriptId(result).find("let A = __offload.fw((() => {const __ofk = [];return __offload.fc(class A "
                                            "{ [__offload.fk(__ofk, __offload.r || (k))] = 1; [k + 'm']() {} }, "
                                            "__ofk);})(), \"SID:0\", __ofs_SID);"),
         std::string::npos);
@@ -458,7 +470,7 @@ TEST(Instrumenter, PrivateClassHandsOverItsReaders)
         "class P { #x = 1; #y = 'y'; static #s = 's'; get x() { return this.#x; } static get s() { return P.#s; } }");
     EXPECT_EQ(withoutScriptId(result),
         "let __ofs_SID = __offload.s(\"SID:0\", (__ofi) => { switch (__ofi) { case 0: return P; } }, null);"
-        "let P = __offload.f(class P {static {__offload.pc(this,null,\"SID:0\",(__ofo)=>#x in __ofo,"
+        "let P = __offload.fw(class P {static {__offload.pc(this,null,\"SID:0\",(__ofo)=>#x in __ofo,"
         "(__ofo)=>[__ofo.#x,__ofo.#y],(__ofo,__ofv)=>{__ofo.#x=__ofv[0];__ofo.#y=__ofv[1];},()=>[this.#s],"
         "(__ofv)=>{this.#s=__ofv[0];});} #x = __offload.r ? void 0 : (1); #y = __offload.r ? void 0 : ('y'); "
         "static #s = __offload.r ? void 0 : ('s'); get x() { return this.#x; } static get s() { return P.#s; } }, "

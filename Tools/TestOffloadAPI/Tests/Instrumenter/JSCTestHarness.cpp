@@ -18,6 +18,7 @@ function print(...args) { __out.push(args.map(String).join(' ')); }
 var __offload = (function () {
     const meta = {};
     const names = {};
+    const kinds = {};
     const handles = new Map();
     const paramsHandles = new WeakMap();
     const templates = new Map();
@@ -32,7 +33,7 @@ var __offload = (function () {
         register(json) {
             const m = JSON.parse(json);
             m.templates.forEach((t, i) => { meta[m.sid + ':' + i] = t.bindings.map((b) => b[0]); });
-            m.literals.forEach((l, i) => { names[m.sid + ':' + i] = l.name; });
+            m.literals.forEach((l, i) => { names[m.sid + ':' + i] = l.name; kinds[m.sid + ':' + i] = l.kind; });
         },
         s(id, getter, parent) {
             api.counts.s++;
@@ -51,7 +52,16 @@ var __offload = (function () {
             if (typeof args === 'object' && args !== null) paramsHandles.set(args, handle);
             return handle;
         },
+        // Classes and functions named __proto__ need more than a stamp: they come through fw(), all others through f().
+        fw(fn, id, h) {
+            if (kinds[id] !== 'class' && names[id] !== '__proto__') errors.push('fw() for a plain function ' + id);
+            return api.fl(fn, id, h);
+        },
         f(fn, id, h) {
+            if (kinds[id] === 'class' || names[id] === '__proto__') errors.push('f() for a class or __proto__ ' + id);
+            return api.fl(fn, id, h);
+        },
+        fl(fn, id, h) {
             api.counts.f++;
             if (typeof fn !== 'function') errors.push('f() got a ' + typeof fn + ' for ' + id);
             if (!isHandle(h)) errors.push('bad handle for ' + id + ': ' + String(h));
