@@ -171,11 +171,10 @@
         templates,
         scripts,
 
-        // Declares a script the program runs (or ran, before a migration): its instrumented text and metadata.
-        registerScript(sid, text, metadataJSON) {
+        // Declares a script the program runs (or ran, before a migration): its instrumented text and parsed metadata.
+        registerScript(sid, text, metadata) {
             if (scripts.has(sid))
                 return;
-            const metadata = P.jsonParse(metadataJSON);
             const script = { sid, text, metadata };
             scripts.set(sid, script);
             // Index loops over the runtime's arrays: the app may have replaced Array.prototype's methods and iterator,

@@ -58,28 +58,45 @@
     // Code made at run time (direct eval, new Function) is instrumented by the host, declared like a script and
     // remembered: unlike the app's scripts, the other side cannot have it already.
     // The same source evaluated again (a `new Function` or an eval in a loop) is instrumented once: the output depends
-    // on the source and its kind only, and the script stays registered for the program's lifetime anyway.
+    // on the source and its kind only, and a declared script stays registered for the program's lifetime anyway.
+    // Code that makes no function and no scope a closure could reach (an expression, a JSON text, `var`s for the
+    // global or the caller's scope) leaves nothing a capture could name once it has run: it is not declared, and the
+    // last few such sources are kept apart, so a program that evaluates a new one at every event holds no more memory
+    // and sends no bigger snapshots for it.
     const dynamicScripts = [];
     const instrumented = P.ownedMap();
+    const transientInstrumented = P.ownedMap();
+    const transientCacheSize = 256;
+    // Counted here: Map.prototype.size is a getter the program may replace.
+    let transientCount = 0;
     const instrumentDynamic = (source, kind) => {
         const key = `${kind}:${source}`;
-        const known = instrumented.get(key);
+        const known = instrumented.get(key) || transientInstrumented.get(key);
         if (known)
             return known;
         const result = native.instrument(source, kind);
+        const metadata = P.jsonParse(result.metadata);
+        const made = { sid: result.sid, code: result.code, callerVars: metadata.callerVars };
+        if (!metadata.literals.length && !metadata.templates.length) {
+            if (transientCount === transientCacheSize) {
+                transientInstrumented.clear();
+                transientCount = 0;
+            }
+            transientInstrumented.set(key, made);
+            ++transientCount;
+            return made;
+        }
         if (!registry.scripts.has(result.sid)) {
-            registry.registerScript(result.sid, result.code, result.metadata);
+            registry.registerScript(result.sid, result.code, metadata);
             dynamicScripts[dynamicScripts.length] = [result.sid, result.code, result.metadata];
         }
-        const made = { sid: result.sid, code: result.code };
         instrumented.set(key, made);
         return made;
     };
 
     offload.instrumentEval = (source, scope, isStrict) => {
-        const { sid, code } = instrumentDynamic(source, isStrict ? "strict-eval" : "eval");
+        const { code, callerVars } = instrumentDynamic(source, isStrict ? "strict-eval" : "eval");
         // `var`s a sloppy eval adds to its caller's function scope are bindings no template lists (Instrumentation.md).
-        const callerVars = registry.scripts.get(sid).metadata.callerVars;
         if (callerVars && scope)
             registry.noteEvalVars(scope, callerVars);
         // The eval code reads its parent scope from here once, at its start (Documentation/Instrumentation.md).
@@ -121,7 +138,7 @@
     const api = offload.hooks;
     const define = (name, value) => P.defineProperty(api, name, { value, writable: false, enumerable: false, configurable: false });
 
-    define("registerScript", (sid, text, metadataJSON) => registry.registerScript(sid, text, metadataJSON));
+    define("registerScript", (sid, text, metadataJSON) => registry.registerScript(sid, text, P.jsonParse(metadataJSON)));
 
     // Called by the host once its own globals exist and before any app script runs: everything reachable now is a
     // built-in.
