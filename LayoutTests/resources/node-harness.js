@@ -12,6 +12,7 @@
 "use strict";
 
 const fs = require("fs");
+const path = require("path");
 const vm = require("vm");
 
 if (process.argv.length !== 3) {
@@ -21,6 +22,26 @@ if (process.argv.length !== 3) {
 
 const testPath = process.argv[2];
 const source = fs.readFileSync(testPath, "utf8");
+const topDirectory = path.join(__dirname, "..", "..");
+
+// The scripts a `// offload-scripts: PATH…` line among the test's leading comments names, each run first as a script
+// of its own (paths relative to the test's folder, else to the top of the tree), as run-layout-tests has it.
+function prerequisiteScripts()
+{
+    const scripts = [];
+    for (const line of source.split("\n")) {
+        if (!line.startsWith("//"))
+            break;
+        const match = /^\/\/\s*offload-scripts:\s*(.+?)\s*$/.exec(line);
+        if (!match)
+            continue;
+        for (const name of match[1].split(/\s+/)) {
+            const besideTest = path.join(path.dirname(testPath), name);
+            scripts.push(fs.existsSync(besideTest) ? besideTest : path.join(topDirectory, name));
+        }
+    }
+    return scripts;
+}
 const pendingTurns = [];
 let output = "";
 
@@ -62,10 +83,12 @@ function reportUncaughtException(error)
 }
 
 (async () => {
-    try {
-        vm.runInThisContext(source, { filename: testPath });
-    } catch (error) {
-        reportUncaughtException(error);
+    for (const script of [...prerequisiteScripts(), testPath]) {
+        try {
+            vm.runInThisContext(script === testPath ? source : fs.readFileSync(script, "utf8"), { filename: script });
+        } catch (error) {
+            reportUncaughtException(error);
+        }
     }
     await drainMicrotasks();
     while (pendingTurns.length) {
