@@ -60,9 +60,9 @@
     // The same source evaluated again (a `new Function` or an eval in a loop) is instrumented once: the output depends
     // on the source and its kind only, and a declared script stays registered for the program's lifetime anyway.
     // Code that makes no function and no scope a closure could reach (an expression, a JSON text, `var`s for the
-    // global or the caller's scope) leaves nothing a capture could name once it has run: it is not declared, and the
-    // last few such sources are kept apart, so a program that evaluates a new one at every event holds no more memory
-    // and sends no bigger snapshots for it.
+    // global or the caller's scope) leaves nothing a capture could name once it has run: it is not declared, and such
+    // sources are cached apart, in a cache emptied when it holds 256, so a program that evaluates a new one at every
+    // event holds no more memory and sends no bigger snapshots for it.
     const dynamicScripts = [];
     const instrumented = P.ownedMap();
     const transientInstrumented = P.ownedMap();
