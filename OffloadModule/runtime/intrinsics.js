@@ -37,8 +37,9 @@
         ["%ThrowTypeError%", () => P.getOwnPropertyDescriptor(function () { "use strict"; return arguments; }(), "callee").get],
     ];
 
-    // Names the runtime keeps for itself; they are neither built-ins of the app nor program state.
-    const runtimeGlobals = new Set(["__offload", "__offloadNative"]);
+    // Names the runtime keeps for itself; they are neither built-ins of the app nor program state. An owned set: the
+    // capture asks it about every global while the program's Set.prototype.has may be in place.
+    const runtimeGlobals = P.ownedSet(["__offload", "__offloadNative"]);
 
     const keyToPath = (key) => (typeof key === "symbol" ? `[${P.symbolDescription(key)}]` : key);
 

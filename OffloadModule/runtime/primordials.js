@@ -159,28 +159,45 @@
         WeakMap: ["get", "set", "has", "delete"],
         WeakSet: ["add", "has", "delete"],
     };
+    // The methods are taken now, with the constructors: the runtime makes owned collections while the program runs
+    // and while it is captured, when the globals and the prototypes may be the program's (it may delete `Map` or
+    // replace `Map.prototype.get`).
+    const originalMethods = (prototype, names) => {
+        const methods = [];
+        for (let i = 0; i < names.length; ++i)
+            methods[i] = { value: prototype[names[i]] };
+        return methods;
+    };
+    const ownedMethods = {
+        Map: originalMethods(Map.prototype, methodNames.Map),
+        Set: originalMethods(Set.prototype, methodNames.Set),
+        WeakMap: originalMethods(WeakMap.prototype, methodNames.WeakMap),
+        WeakSet: originalMethods(WeakSet.prototype, methodNames.WeakSet),
+    };
     // Index loops, not for-of or the constructors' iterable argument: those go through Array.prototype[Symbol.iterator],
     // which the app may replace, and these run while the app's code runs (hooks) or is being captured.
-    const own = (collection, prototype, names) => {
+    const own = (collection, kind) => {
+        const names = methodNames[kind];
+        const methods = ownedMethods[kind];
         for (let i = 0; i < names.length; ++i)
-            Reflect.defineProperty(collection, names[i], { value: prototype[names[i]] });
+            P.defineProperty(collection, names[i], methods[i]);
         return collection;
     };
     // `entries` and `values` are arrays of the runtime's.
     P.ownedMap = (entries) => {
-        const map = own(new Map(), Map.prototype, methodNames.Map);
+        const map = own(new P.Map(), "Map");
         for (let i = 0; entries && i < entries.length; ++i)
             map.set(entries[i][0], entries[i][1]);
         return map;
     };
     P.ownedSet = (values) => {
-        const set = own(new Set(), Set.prototype, methodNames.Set);
+        const set = own(new P.Set(), "Set");
         for (let i = 0; values && i < values.length; ++i)
             set.add(values[i]);
         return set;
     };
-    P.ownedWeakMap = () => own(new WeakMap(), WeakMap.prototype, methodNames.WeakMap);
-    P.ownedWeakSet = () => own(new WeakSet(), WeakSet.prototype, methodNames.WeakSet);
+    P.ownedWeakMap = () => own(new P.WeakMap(), "WeakMap");
+    P.ownedWeakSet = () => own(new P.WeakSet(), "WeakSet");
 
     // The values (or keys) of an owned Map or Set as an array, through its own forEach: spreading or for-of would go
     // through the iterator protocol the app may have replaced.
