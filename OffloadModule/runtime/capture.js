@@ -55,7 +55,6 @@
     // own BYTES_PER_ELEMENT lookup could reach a getter the app defined).
     const typedArrayElementSizes = Format.typedArrayTypes.map((name) => (globalThis[name] ? globalThis[name].BYTES_PER_ELEMENT : 0));
     const typedArrayTypeIndex = P.ownedMap(Format.typedArrayTypes.map((name, index) => [name, index]));
-    const errorConstructors = ["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"];
 
     // Kinds whose Object.prototype.toString tag comes from @@toStringTag on their prototype: the tag, the kind the
     // capture gives them, and a brand check that throws for anything else (a tag alone could be an impostor's).
@@ -1215,12 +1214,16 @@
         }
 
         errorConstructorName(error) {
+            const prototypeSuffix = ".prototype";
             for (let prototype = P.getPrototypeOf(error); prototype; prototype = P.getPrototypeOf(prototype)) {
+                // String and array methods through primordials: the program may have replaced the built-in ones.
                 const path = this.intrinsics.pathOf.get(prototype);
-                if (path && path.endsWith(".prototype")) {
-                    const name = path.slice(0, -".prototype".length);
-                    if (errorConstructors.includes(name))
-                        return name;
+                if (path && P.stringSlice(path, -prototypeSuffix.length) === prototypeSuffix) {
+                    const name = P.stringSlice(path, 0, -prototypeSuffix.length);
+                    for (let i = 0; i < Format.errorConstructors.length; ++i) {
+                        if (Format.errorConstructors[i] === name)
+                            return name;
+                    }
                 }
             }
             return "Error";

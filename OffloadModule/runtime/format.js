@@ -63,6 +63,8 @@
             IntlObject: 29,
         }),
         Attribute: Object.freeze({ Writable: 1, Enumerable: 2, Configurable: 4, Accessor: 8 }),
+        // The constructors an Error record may name.
+        errorConstructors: Object.freeze(["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"]),
         typedArrayTypes: Object.freeze([
             "Int8Array",
             "Uint8Array",
@@ -208,7 +210,10 @@
         }
 
         fail(what) {
-            throw new RangeError(`Corrupt snapshot: ${what} at byte ${this.offset}`);
+            const error = new RangeError(`Corrupt snapshot: ${what} at byte ${this.offset}`);
+            // The runtime's own kind of error: the host reports its message alone, as meant for people.
+            error.name = "OffloadCorruptSnapshotError";
+            throw error;
         }
 
         atEnd() {

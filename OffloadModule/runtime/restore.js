@@ -180,6 +180,16 @@
             throw new RestoreError(`Cannot restore snapshot: ${message}`);
         }
 
+        // A built-in object of record `index` made from values the snapshot gives (a RegExp's flags, a buffer's
+        // sizes): the engine's own check of them is the snapshot's, and a refusal says which record broke it.
+        make(index, kind, construct) {
+            try {
+                return construct();
+            } catch (error) {
+                this.fail(`record ${index} cannot be made as a ${kind}: ${error && error.message}`);
+            }
+        }
+
         record(ref) {
             return this.records[ref.index];
         }
@@ -673,11 +683,13 @@
                 this.set(index, this.makeIntl(index, record));
                 break;
             case Kind.RegExp:
-                this.set(index, new P.RegExp(record.source, record.flags));
+                this.set(index, this.make(index, "RegExp", () => new P.RegExp(record.source, record.flags)));
                 this.existing[index] = true;
                 break;
             case Kind.Error: {
-                const constructor = P[record.errorName] || P.Error;
+                if (!listIncludes(Format.errorConstructors, record.errorName))
+                    this.fail(`error record ${index} names ${P.jsonStringify(record.errorName)}, which is not an error constructor`);
+                const constructor = P[record.errorName];
                 // The error's own properties (message, stack, errors, …) all come from the record.
                 this.set(index, record.errorName === "AggregateError" ? new constructor([]) : new constructor(), true);
                 break;
@@ -705,7 +717,7 @@
                 break;
             case Kind.ArrayBuffer: {
                 const options = record.maxByteLength ? { maxByteLength: record.maxByteLength - 1 } : undefined;
-                const buffer = new P.ArrayBuffer(record.byteLength, options);
+                const buffer = this.make(index, "ArrayBuffer", () => new P.ArrayBuffer(record.byteLength, options));
                 new P.Uint8Array(buffer).set(record.bytes);
                 this.set(index, buffer);
                 break;
@@ -861,11 +873,15 @@
             case Kind.ResolvingFunction: {
                 const promise = this.resolve(record.promise);
                 const promiseRecord = registry.promises.get(promise);
+                if (!promiseRecord || !promiseRecord.resolvers)
+                    this.fail(`resolving function record ${index} is not of a promise the runtime made`);
                 this.set(index, promiseRecord.resolvers[record.which]);
                 break;
             }
             case Kind.BoundFunction: {
                 const target = this.resolve(record.target);
+                if (typeof target !== "function")
+                    this.fail(`bound function record ${index} has a target that is not a function`);
                 const args = record.args.map((argument) => this.resolve(argument));
                 const bound = P.apply(P.functionBind, target, [this.resolve(record.boundThis), ...args]);
                 registry.boundFunctions.set(bound, { target, boundThis: this.resolve(record.boundThis), args });
@@ -1755,6 +1771,8 @@
             if (attributes & Attribute.Accessor) {
                 const get = this.resolve(value);
                 const set = this.resolve(setter);
+                if ((get !== undefined && typeof get !== "function") || (set !== undefined && typeof set !== "function"))
+                    this.fail("an accessor property's getter or setter is neither a function nor undefined");
                 if (!descriptor) {
                     descriptor = P.objectCreate(null);
                     descriptor.get = undefined;
@@ -1798,6 +1816,8 @@
             const object = this.objects[index];
             const body = record.body;
             const prototype = this.resolve(body.prototype);
+            if (prototype !== null && typeof prototype !== "object" && typeof prototype !== "function")
+                this.fail(`the prototype of record ${index} is neither an object nor null`);
             const properties = body.properties;
             // A plain object made here has no properties yet, and no prototype or the unchanged Object.prototype
             // (createShell), whose only setter is `__proto__`'s and whose data properties are all writable: assigning

@@ -239,57 +239,13 @@ TEST(SnapshotFuzz, MutatedModelsFailCleanlyOrReencodeExactly)
 {
     const uint64_t iterations = environmentNumber("OFFLOAD_FUZZ_MODEL_ITERATIONS", 50000);
     std::mt19937_64 random(environmentNumber("OFFLOAD_FUZZ_SEED", 20261123));
-    auto below
-        = [&](uint64_t bound) { return bound ? std::uniform_int_distribution<uint64_t>(0, bound - 1)(random) : 0; };
     const std::vector<Snapshot> seeds { buildRichSnapshot(), buildAppSnapshot(20) };
 
     uint64_t accepted = 0;
     std::map<int, uint64_t> errorCodes;
     for (uint64_t iteration = 0; iteration < iterations; ++iteration) {
         auto snapshot = seeds[iteration % seeds.size()];
-        auto& records = snapshot.records;
-        // An index near the table's end, so that some are just out of range.
-        auto nearIndex = [&](size_t size) { return below(size + 2); };
-        for (size_t count = below(3) + 1; count--;) {
-            auto& record = records[below(records.size())];
-            switch (below(6)) {
-            case 0:
-                if (!record.values.empty()) {
-                    auto& value = record.values[below(record.values.size())];
-                    value.tag = static_cast<ValueTag>(below(lastValueTag + 1));
-                    value.payload = value.tag == ValueTag::String || value.tag == ValueTag::Intrinsic
-                        ? nearIndex(snapshot.strings.size())
-                        : value.tag == ValueTag::BigInt ? nearIndex(snapshot.bigInts.size())
-                                                        : nearIndex(records.size());
-                }
-                break;
-            case 1:
-                if (!record.fields.empty())
-                    record.fields[below(record.fields.size())]
-                        = below(4) ? nearIndex(records.size()) : below(uint64_t(1) << 40);
-                break;
-            case 2:
-                record.kind = static_cast<RecordKind>(below(lastRecordKind) + 1);
-                break;
-            case 3:
-                if (!record.object.properties.empty()) {
-                    auto& property = record.object.properties[below(record.object.properties.size())];
-                    property.key = below(2) ? PropertyKey::string(nearIndex(snapshot.strings.size()))
-                                            : PropertyKey::symbol(nearIndex(records.size()));
-                    property.attributes = static_cast<uint8_t>(below(16));
-                }
-                break;
-            case 4:
-                if (!record.values.empty())
-                    record.values.pop_back();
-                else
-                    record.values.push_back(Value::ref(nearIndex(records.size())));
-                break;
-            case 5:
-                record.object.prototype = Value::ref(nearIndex(records.size()));
-                break;
-            }
-        }
+        mutateRecords(snapshot, random);
         auto bytes = SnapshotWriter::write(snapshot);
         Snapshot read;
         GError* error = nullptr;

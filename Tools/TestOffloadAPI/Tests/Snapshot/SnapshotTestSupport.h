@@ -9,6 +9,7 @@
 #include "Snapshot/SnapshotModel.h"
 
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -133,6 +134,11 @@ private:
 // is no longer canonical.
 void swapRecords(Snapshot&, uint64_t a, uint64_t b);
 void swapStrings(Snapshot&, uint64_t a, uint64_t b);
+
+// Makes one to three random edits to the records of `snapshot` (a value's tag or index, a field, a kind, a property's
+// key or attributes, a value added or removed, a prototype), with indices near the tables' ends so that some are just
+// out of range: the model stays encodable, and most such models break a rule of the format.
+void mutateRecords(Snapshot&, std::mt19937_64&);
 
 // A snapshot holding every record kind, every value tag and every string encoding at least once. `blobBodies`
 // receives the bodies of its blobs (a 5000-unit string and a 6000-byte buffer).
