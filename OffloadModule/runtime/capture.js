@@ -33,8 +33,22 @@
     // another chain and given the proxy is known by the chain it had (replacedPrototypeFacts).
     const proxyChainFacts = Object.freeze({ refusal: null, hidesKind: true });
     const isInt32 = (value) => (value | 0) === value && !(value === 0 && 1 / value < 0);
-    const isIdentifier = (key) => /^[A-Za-z_$][\w$]*$/.test(key);
+    // An ASCII identifier, tested by character: RegExp.prototype.test would call the program's exec if it replaced it.
+    const isIdentifier = (key) => {
+        for (let i = 0; i < key.length; ++i) {
+            const c = key[i];
+            const letter = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_" || c === "$";
+            if (!letter && (i === 0 || c < "0" || c > "9"))
+                return false;
+        }
+        return key.length > 0;
+    };
     const isLengthKey = (key) => key === "length";
+    // Appends by index: the program may have replaced Array.prototype.push (a capture must not call its code).
+    const appendPair = (list, first, second) => {
+        list[list.length] = first;
+        list[list.length] = second;
+    };
     // Read once, before the program can replace the global `Symbol`.
     const toStringTag = Symbol.toStringTag;
     // Called as a method through Reflect.apply, which JavaScriptCore compiles into a plain call (an uncurried
@@ -42,10 +56,18 @@
     const dateGetTimeMethod = Date.prototype.getTime;
     const noArguments = Object.freeze([]);
     const noKeyCodes = Object.freeze([]);
-    // Whether a string needs UTF-16 (a code unit above 0xff) or fits Latin-1.
+    // Whether a string needs UTF-16 (a code unit above 0xff) or fits Latin-1 (format.js, codeUnits).
+    const { codeUnits, byteView } = offload;
     const isWide = (text) => {
+        if (codeUnits.fast) {
+            for (let i = 0; i < text.length; ++i) {
+                if (text.charCodeAt(i) > 0xff)
+                    return true;
+            }
+            return false;
+        }
         for (let i = 0; i < text.length; ++i) {
-            if (text.charCodeAt(i) > 0xff)
+            if (codeUnits.at(text, i) > 0xff)
                 return true;
         }
         return false;
@@ -68,7 +90,7 @@
         ["[object BigInt]", "wrapper", P.bigIntValueOf],
     ];
     for (let i = 0; i < P.intlKinds.length; ++i)
-        taggedKinds.push([P.intlKinds[i].tag, "intl", P.intlKinds[i].brand]);
+        taggedKinds[taggedKinds.length] = [P.intlKinds[i].tag, "intl", P.intlKinds[i].brand];
     const intlKindOf = (tag) => {
         for (let i = 0; i < P.intlKinds.length; ++i) {
             if (P.intlKinds[i].tag === tag)
@@ -209,18 +231,19 @@
             const parts = [];
             while (index >= 0) {
                 const key = this.parentKeys[index];
-                parts.push(key);
+                parts[parts.length] = key;
                 index = this.parents[index];
             }
             let path = "";
             for (let i = parts.length - 1; i >= 0; --i) {
                 // Array elements are reached with their index as a number.
                 const key = typeof parts[i] === "number" ? `${parts[i]}` : parts[i];
+                // Characters by index, not String.prototype methods: the program may have replaced them.
                 if (typeof key === "symbol")
-                    path += `[${String(key)}]`;
-                else if (path === "" || path.endsWith(">"))
+                    path += `[${P.String(key)}]`;
+                else if (path === "" || path[path.length - 1] === ">")
                     path += key;
-                else if (key.startsWith("[") || key.startsWith("<"))
+                else if (key[0] === "[" || key[0] === "<")
                     path += key;
                 else if (isIdentifier(key))
                     path += `.${key}`;
@@ -249,15 +272,15 @@
             // Most references are to objects already reached: look that up first (plain built-ins never get an index).
             const known = this.indexOf.get(value);
             if (known !== undefined) {
-                this.reachedAgain.push(known);
+                this.reachedAgain[this.reachedAgain.length] = known;
                 return;
             }
             if (typeof value !== "symbol" && this.isPlainIntrinsic(value))
                 return;
             this.indexOf.set(value, this.objects.length);
-            this.objects.push(value);
-            this.parents.push(parent);
-            this.parentKeys.push(key);
+            this.objects[this.objects.length] = value;
+            this.parents[this.parents.length] = parent;
+            this.parentKeys[this.parentKeys.length] = key;
         }
 
         // The record index of an object or symbol being written, or undefined for a built-in. Records are numbered
@@ -297,25 +320,25 @@
                     continue;
                 const descriptor = P.getOwnPropertyDescriptor(object, key);
                 if (typeof key === "symbol")
-                    this.reach(key, index, `[${String(key)}]`);
+                    this.reach(key, index, `[${P.String(key)}]`);
                 let attributes = (descriptor.enumerable ? Attribute.Enumerable : 0) | (descriptor.configurable ? Attribute.Configurable : 0);
                 if ("value" in descriptor) {
                     attributes |= descriptor.writable ? Attribute.Writable : 0;
                     this.reach(descriptor.value, index, key);
-                    // One value per push: JavaScriptCore compiles a push of several values as a call, several
-                    // times slower.
-                    properties.push(key);
-                    properties.push(attributes);
-                    properties.push(descriptor.value);
-                    properties.push(undefined);
+                    // Appended by index, one value per statement: the program may have replaced Array.prototype.push,
+                    // and JavaScriptCore compiles this as fast as a push of one value.
+                    properties[properties.length] = key;
+                    properties[properties.length] = attributes;
+                    properties[properties.length] = descriptor.value;
+                    properties[properties.length] = undefined;
                 } else {
                     attributes |= Attribute.Accessor;
                     this.reach(descriptor.get, index, typeof key === "symbol" ? key : `<get ${key}>`);
                     this.reach(descriptor.set, index, typeof key === "symbol" ? key : `<set ${key}>`);
-                    properties.push(key);
-                    properties.push(attributes);
-                    properties.push(descriptor.get);
-                    properties.push(descriptor.set);
+                    properties[properties.length] = key;
+                    properties[properties.length] = attributes;
+                    properties[properties.length] = descriptor.get;
+                    properties[properties.length] = descriptor.set;
                 }
             }
             return properties;
@@ -329,7 +352,7 @@
                 this.lastPrototype = prototype;
                 this.lastPrototypeIndex = this.indexOf.get(prototype);
             } else if (this.lastPrototypeIndex !== undefined)
-                this.reachedAgain.push(this.lastPrototypeIndex);
+                this.reachedAgain[this.reachedAgain.length] = this.lastPrototypeIndex;
             const properties = this.describeProperties(object, index, skip, keys, first);
             return { prototype, extensible: P.isExtensible(object), properties, privates: this.describePrivates(object, index) };
         }
@@ -352,7 +375,9 @@
                 if (!info.brand(object))
                     continue;
                 const values = info.get ? this.readPrivateFields(info, info.get, object, index) : [];
-                (entries || (entries = [])).push([cls, false, values]);
+                if (!entries)
+                    entries = [];
+                entries[entries.length] = [cls, false, values];
             }
             if (!entries)
                 return null;
@@ -720,7 +745,7 @@
                     const follower = followerList[followerIndex];
                     if (this.settledState(follower, index)[0] === registry.PromiseState.Locked && !this.indexOf.has(follower.promise)) {
                         this.reach(follower.promise, index, "<follower>");
-                        this.followers.push(follower.promise);
+                        this.followers[this.followers.length] = follower.promise;
                     }
                 }
             }
@@ -757,7 +782,7 @@
             const elements = [];
             for (let i = 0; i < state.values.length; ++i) {
                 this.reach(state.values[i], index, `<combinator value ${i}>`);
-                elements.push(!!state.called[i], state.values[i]);
+                appendPair(elements, !!state.called[i], state.values[i]);
             }
             return { kind: Kind.PromiseCombinator, type: state.type, remaining: state.remaining, resolve: state.resolve, reject: state.reject, elements };
         }
@@ -795,12 +820,12 @@
                 if (kind === "home") {
                     const owner = this.homeOwner(handle, template, index);
                     this.reach(owner, index, "<home object>");
-                    bindings.push(owner);
+                    bindings[bindings.length] = owner;
                     continue;
                 }
                 let value = readBinding(handle, bindingIndex);
                 if (value === uninitialized) {
-                    bindings.push(uninitialized);
+                    bindings[bindings.length] = uninitialized;
                     continue;
                 }
                 if (value === registry.hiddenBinding || (paramsGroup !== undefined && value === paramsGroup.tag)) {
@@ -809,7 +834,7 @@
                     // closure can read it.
                     const known = paramsGroup !== undefined ? paramsGroup.values[bindingIndex] : registry.hiddenBinding;
                     if (known === uninitialized) {
-                        bindings.push(uninitialized);
+                        bindings[bindings.length] = uninitialized;
                         continue;
                     }
                     value = known === registry.hiddenBinding ? undefined : known;
@@ -819,7 +844,7 @@
                 if (kind === "new.target" && value !== undefined)
                     this.checkNewTarget(value, template, index);
                 this.reach(value, index, name);
-                bindings.push(value);
+                bindings[bindings.length] = value;
             }
             const plan = { kind: Kind.Scope, template: handle.template, parent: parent || null, bindings };
             if (paramsGroup !== undefined) {
@@ -862,7 +887,7 @@
             let group;
             for (let i = 0; i < bindings.length; ++i) {
                 const value = readBinding(handle, i);
-                values.push(value);
+                values[values.length] = value;
                 const tagged = isObject(value) ? this.paramsTags.get(value) : undefined;
                 if (tagged === undefined)
                     continue;
@@ -873,7 +898,7 @@
             if (group === undefined) {
                 const known = [];
                 for (let i = 0; i < bindings.length; ++i)
-                    known.push(hidden);
+                    known[known.length] = hidden;
                 group = { handle, tag: {}, values: known, plan: null, planIndex: -1 };
                 this.paramsTags.set(group.tag, group);
                 this.paramsGroups.set(handle, group);
@@ -883,8 +908,10 @@
                 if (value === hidden || value === group.tag || group.values[i] !== hidden)
                     continue;
                 this.learnParamsValue(group, i, value);
-                if (bindings[i][1] === "param" && value !== uninitialized && handle.getter(-1 - i, group.tag) === true)
-                    this.paramsUndo.push(handle, i, value);
+                if (bindings[i][1] === "param" && value !== uninitialized && handle.getter(-1 - i, group.tag) === true) {
+                    appendPair(this.paramsUndo, handle, i);
+                    this.paramsUndo[this.paramsUndo.length] = value;
+                }
             }
             return group.handle;
         }
@@ -1008,7 +1035,7 @@
                 const info = callee && "value" in callee && typeof callee.value === "function" ? registry.functionInfo(callee.value) : undefined;
                 const literal = info && registry.literals.get(info.literal);
                 if (literal && literal.parameters)
-                    this.sloppyArguments.push(index, literal);
+                    appendPair(this.sloppyArguments, index, literal);
                 else if (this.hasIndexKey(object))
                     this.fail(index, "the arguments object of a sloppy-mode function that is not its callee's any more may stay tied to parameters closures read, which cannot be told");
             }
@@ -1055,7 +1082,7 @@
                     continue;
                 const list = scopesOf.get(this.plans[i].template);
                 if (list)
-                    list.push(i);
+                    list[list.length] = i;
                 else
                     scopesOf.set(this.plans[i].template, [i]);
             }
@@ -1082,7 +1109,7 @@
                         continue;
                     for (let b = 0; b < bindings.length; ++b) {
                         if (bindings[b][0] === parameters[i] && bindings[b][1] === "param")
-                            pairs.push(i, b);
+                            appendPair(pairs, i, b);
                     }
                 }
                 for (let c = 0; c < candidates.length; ++c) {
@@ -1097,7 +1124,7 @@
                         const seen = handle.getter(pairs[p + 1]);
                         object[pairs[p]] = descriptor.value;
                         if (seen === probe)
-                            aliased.push(pairs[p]);
+                            aliased[aliased.length] = pairs[p];
                     }
                     if (aliased.length) {
                         const plan = this.plans[index];
@@ -1125,11 +1152,11 @@
             if (!isObject(prototype))
                 return;
             if (registry.proxies.has(prototype))
-                this.replacedGeneratorPrototypes.push(prototype, index);
+                appendPair(this.replacedGeneratorPrototypes, prototype, index);
             else if (P.getPrototypeOf(prototype) === kind.prototype && !this.indexOf.has(prototype))
                 this.generatorPrototypes.add(prototype);
             else if (!this.chainFacts(prototype).refusal)
-                this.replacedGeneratorPrototypes.push(prototype, index);
+                appendPair(this.replacedGeneratorPrototypes, prototype, index);
         }
 
         // FIXME: a generator made while its function's `prototype` was replaced is found only while that function is
@@ -1163,7 +1190,7 @@
                 const site = registry.templateSiteOf(array);
                 if (site === undefined)
                     this.fail(index, "the strings object of a tagged template in code made at run time (or tagged by eval) cannot be captured: its call site keeps it");
-                this.templateObjects.push(array);
+                this.templateObjects[this.templateObjects.length] = array;
             }
             const length = array.length;
             // The dense part is canonical (SnapshotFormat.md): the longest prefix of plain elements that ends with
@@ -1181,7 +1208,7 @@
                         break;
                     // Reached in order, as below: there is no hole in this part.
                     this.reach(descriptor.value, index, denseCount);
-                    elements.push(descriptor.value);
+                    elements[elements.length] = descriptor.value;
                 }
                 denseKeys = denseCount;
             } else {
@@ -1200,7 +1227,7 @@
                 }
                 for (let i = 0; i < denseCount; ++i) {
                     const descriptor = P.getOwnPropertyDescriptor(array, i);
-                    elements.push(descriptor ? descriptor.value : offload.hole);
+                    elements[elements.length] = descriptor ? descriptor.value : offload.hole;
                 }
                 for (let i = 0; i < denseCount; ++i) {
                     if (elements[i] !== offload.hole)
@@ -1271,8 +1298,8 @@
             P.mapForEach(map, (value, key) => {
                 this.reach(key, index, "<map key>");
                 this.reach(value, index, "<map value>");
-                entries.push(key);
-                entries.push(value);
+                entries[entries.length] = key;
+                entries[entries.length] = value;
             });
             return { kind: Kind.Map, entries, body: this.describeBody(map, index) };
         }
@@ -1281,7 +1308,7 @@
             const values = [];
             P.setForEach(set, (value) => {
                 this.reach(value, index, "<set value>");
-                values.push(value);
+                values[values.length] = value;
             });
             return { kind: Kind.Set, values, body: this.describeBody(set, index) };
         }
@@ -1289,7 +1316,7 @@
         // Weak collections are filled after the walk: an entry travels only if its key is reachable otherwise.
         describeWeakCollection(collection, index, kind) {
             const plan = { kind, collection, entries: [], keysTaken: P.ownedSet(), body: this.describeBody(collection, index) };
-            this.weakCollections.push([plan, index]);
+            this.weakCollections[this.weakCollections.length] = [plan, index];
             return plan;
         }
 
@@ -1309,11 +1336,11 @@
                             continue;
                         const value = P.weakMapGet(plan.collection, key);
                         this.reach(value, index, "<weak map value>");
-                        plan.entries.push(key, value);
+                        appendPair(plan.entries, key, value);
                     } else {
                         if (!P.weakSetHas(plan.collection, key))
                             continue;
-                        plan.entries.push(key);
+                        plan.entries[plan.entries.length] = key;
                     }
                     plan.keysTaken.add(key);
                     grew = true;
@@ -1477,7 +1504,7 @@
             for (let i = 0; i < scripts.length; ++i) {
                 const script = scripts[i];
                 const handle = this.runtime.scriptScope(script);
-                this.lexicalScopes.push(handle);
+                this.lexicalScopes[this.lexicalScopes.length] = handle;
                 if (handle)
                     this.reach(handle, -1, "");
             }
@@ -1506,7 +1533,7 @@
                         const plan = this.describe(index);
                         if (plan.body && plan.body.privates)
                             this.checkPrivates(plan, index);
-                        this.plans.push(plan);
+                        this.plans[this.plans.length] = plan;
                     }
                     grew = this.growWeakCollections();
                     this.foundWeakEntries ||= grew;
@@ -1559,7 +1586,7 @@
                 if (index === undefined || numbered[index])
                     return;
                 numbered[index] = 1;
-                order.push(index);
+                order[order.length] = index;
             };
             this.forEachRoot(visit);
             for (let i = 0; i < order.length; ++i)
@@ -1572,8 +1599,14 @@
                 moved = order[i] !== i;
             if (!moved)
                 return;
-            this.objects = order.map((index) => this.objects[index]);
-            this.plans = order.map((index) => this.plans[index]);
+            const objects = [];
+            const plans = [];
+            for (let i = 0; i < order.length; ++i) {
+                objects[i] = this.objects[order[i]];
+                plans[i] = this.plans[order[i]];
+            }
+            this.objects = objects;
+            this.plans = plans;
             for (let i = 0; i < this.objects.length; ++i)
                 this.indexOf.set(this.objects[i], i);
         }
@@ -1591,7 +1624,7 @@
             if (index === undefined) {
                 index = this.stringList.length;
                 this.strings.set(text, index);
-                this.stringList.push(text);
+                this.stringList[this.stringList.length] = text;
             }
             return index;
         }
@@ -1668,7 +1701,7 @@
             let magnitude = negative ? -value : value;
             const bytes = [];
             while (magnitude > 0n) {
-                bytes.push(Number(magnitude & 0xffn));
+                bytes[bytes.length] = Number(magnitude & 0xffn);
                 magnitude >>= 8n;
             }
             writer.u8(negative ? 1 : 0);
@@ -1841,7 +1874,7 @@
                     writer.byteString(bytes);
                 } else {
                     writer.u8(1);
-                    this.pendingBlobRefs.push([writer.length, this.blobIndexFor(bytes)]);
+                    this.pendingBlobRefs[this.pendingBlobRefs.length] = [writer.length, this.blobIndexFor(bytes)];
                     writer.varint(0); // Patched with the blob's index once all blobs are known.
                 }
                 break;
@@ -1948,18 +1981,18 @@
             // are written with a one-byte placeholder and re-encoded with the real indices afterwards.
             this.pendingBlobRefs = [];
             this.timings.order = 0;
-            let start = P.Date.now();
+            let start = P.dateNow();
             const renumbered = this.numberedOutOfOrder();
             if (renumbered) {
                 this.renumber();
-                this.timings.order = P.Date.now() - start;
-                start = P.Date.now();
+                this.timings.order = P.dateNow() - start;
+                start = P.dateNow();
             }
             let records = this.writeRecords(!renumbered);
-            this.timings.write = P.Date.now() - start;
+            this.timings.write = P.dateNow() - start;
             if (!this.numberedInOrder) {
                 // A case numberedOutOfOrder does not foresee: number and write again.
-                start = P.Date.now();
+                start = P.dateNow();
                 this.reachedNext = 0;
                 this.renumber();
                 this.strings = P.ownedMap();
@@ -1968,7 +2001,7 @@
                 this.keyCodes = P.ownedMap();
                 this.pendingBlobRefs = [];
                 records = this.writeRecords(false);
-                this.timings.order = P.Date.now() - start;
+                this.timings.order = P.dateNow() - start;
             }
 
             const roots = new ByteWriter();
@@ -2022,13 +2055,13 @@
                         else
                             bytes.latin1(text);
                         // Drop the length prefix: the blob is the bare code units.
-                        const units = bytes.bytes.subarray(bytes.length - text.length * (wide ? 2 : 1), bytes.length);
+                        const units = byteView(bytes.bytes, bytes.length - text.length * (wide ? 2 : 1), bytes.length);
                         blob = { hash: offload.native.sha256(units), units, wide };
                     }
                     metBlobStrings.set(text, blob);
                     if (!this.blobs.has(blob.hash))
                         this.blobs.set(blob.hash, blob.units);
-                    stringBlobs.push([strings.length, blob.hash, blob.wide]);
+                    stringBlobs[stringBlobs.length] = [strings.length, blob.hash, blob.wide];
                     strings.u8(Format.StringEncoding.Blob);
                     strings.u8(0);
                     strings.u8(blob.wide ? 2 : 1);
@@ -2048,12 +2081,14 @@
             if (!this.syntheticRoot)
                 this.runtime.blobStrings = metBlobStrings;
             const hashes = P.arraySort(P.keysOf(this.blobs));
-            const blobIndex = P.ownedMap(hashes.map((hash, index) => [hash, index]));
+            const blobIndex = P.ownedMap();
+            for (let i = 0; i < hashes.length; ++i)
+                blobIndex.set(hashes[i], i);
             if (this.pendingBlobRefs.length)
-                records = patchVarints(records, this.pendingBlobRefs.map((pair) => [pair[0], blobIndex.get(pair[1])]));
+                records = patchVarints(records, withBlobIndices(this.pendingBlobRefs, blobIndex, 0));
             let stringsOut = strings;
             if (stringBlobs.length)
-                stringsOut = patchVarints(strings, stringBlobs.map((pair) => [pair[0] + 1, blobIndex.get(pair[1])]));
+                stringsOut = patchVarints(strings, withBlobIndices(stringBlobs, blobIndex, 1));
 
             const meta = new ByteWriter(16);
             meta.varint(this.runtime.nextObjectId);
@@ -2075,10 +2110,10 @@
             for (let hashIndex = 0, hashList = hashes; hashIndex < hashList.length; ++hashIndex) {
                 const hash = hashList[hashIndex];
                 for (let i = 0; i < 64; i += 2)
-                    blobs.u8(parseInt(hash.slice(i, i + 2), 16));
+                    blobs.u8(hexDigit(hash, i) * 16 + hexDigit(hash, i + 1));
                 const bytes = this.blobs.get(hash);
                 blobs.varint(bytes.length);
-                blobBodies.push([hash, bytes]);
+                blobBodies[blobBodies.length] = [hash, bytes];
             }
 
             // Made at its exact size, so that its bytes are the result without another copy.
@@ -2196,17 +2231,32 @@
         }
     }
 
+    // [offset + shift, index] for each [offset, hash] pair: where a blob's index goes, once the blobs are sorted.
+    function withBlobIndices(pairs, blobIndex, shift) {
+        const patches = [];
+        for (let i = 0; i < pairs.length; ++i)
+            patches[i] = [pairs[i][0] + shift, blobIndex.get(pairs[i][1])];
+        return patches;
+    }
+
+    // The value of the hexadecimal digit at `index` of a lowercase hash (no String.prototype method or parseInt: the
+    // program may have replaced them).
+    function hexDigit(hash, index) {
+        const unit = codeUnits.fast ? hash.charCodeAt(index) : codeUnits.at(hash, index);
+        return unit <= 0x39 ? unit - 0x30 : unit - 0x57;
+    }
+
     // Rewrites single-byte varint placeholders at the given offsets (ascending) with their real values.
     function patchVarints(writer, patches) {
         const patched = new ByteWriter(writer.length + patches.length * 4);
         let from = 0;
         for (let offsetIndex = 0, offsetList = patches; offsetIndex < offsetList.length; ++offsetIndex) {
             const offset = offsetList[offsetIndex][0], value = offsetList[offsetIndex][1];
-            patched.raw(writer.bytes.subarray(from, offset));
+            patched.raw(byteView(writer.bytes, from, offset));
             patched.varint(value);
             from = offset + 1;
         }
-        patched.raw(writer.bytes.subarray(from, writer.length));
+        patched.raw(byteView(writer.bytes, from, writer.length));
         return patched;
     }
 

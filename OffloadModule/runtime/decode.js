@@ -76,7 +76,7 @@
             this.blobStrings = P.ownedMap();
             for (let count = blobs.varint(); count > 0; --count) {
                 const hash = hexOf(blobs.raw(32));
-                this.blobHashes.push(hash);
+                this.blobHashes[this.blobHashes.length] = hash;
                 const size = blobs.varint();
                 const body = this.blobBodies(hash);
                 if (!body)
@@ -86,7 +86,7 @@
                 this.blobs[this.blobs.length] = body;
             }
 
-            const stringsStart = P.Date.now();
+            const stringsStart = P.dateNow();
             const strings = sections[Section.Strings];
             // The section's bytes as one string of Latin-1 code units: each Latin-1 string is a slice of it, made
             // without copying its bytes one call at a time. (The engine copies short slices when it first flattens
@@ -100,7 +100,7 @@
             this.strings = new P.Array(stringCount);
             for (let i = 0; i < stringCount; ++i)
                 this.strings[i] = this.readString(strings);
-            this.stringsTime = P.Date.now() - stringsStart;
+            this.stringsTime = P.dateNow() - stringsStart;
             this.intrinsicByString = new P.Array(this.strings.length);
 
             const records = sections[Section.Records];

@@ -8,7 +8,28 @@
 (function (offload) {
     "use strict";
 
-    const { Uint8Array, Uint16Array, Float64Array, RangeError } = offload.primordials;
+    const P = offload.primordials;
+    const { Uint8Array, Uint16Array, Float64Array, RangeError } = P;
+
+    // The writer runs while a program is captured: it calls none of the program's methods. Typed arrays are copied
+    // and viewed through the built-ins taken at install (subarray and slice would also ask the program's
+    // constructor for the kind of array to make). Code units are read with text.charCodeAt(i), twenty times faster
+    // than a call through Reflect.apply, only while String.prototype.charCodeAt is still the built-in: each capture
+    // checks it first (codeUnits.check).
+    const originalCharCodeAt = P.String.prototype.charCodeAt;
+    const codeUnits = {
+        fast: true,
+        check() {
+            const descriptor = P.getOwnPropertyDescriptor(P.String.prototype, "charCodeAt");
+            codeUnits.fast = descriptor !== undefined && descriptor.value === originalCharCodeAt;
+        },
+        at(text, index) {
+            return P.apply(originalCharCodeAt, text, [index]);
+        },
+    };
+    // A typed array's length through the built-in getter; a plain array's is an own data property.
+    const lengthOf = (bytes) => (P.arrayBufferIsView(bytes) ? P.typedArrayLength(bytes) : bytes.length);
+    const view = (bytes, start, end) => new Uint8Array(P.typedArrayBuffer(bytes), P.typedArrayByteOffset(bytes) + start, end - start);
 
     const Format = Object.freeze({
         magic: "WKOFSNAP",
@@ -87,32 +108,35 @@
     const shortStringUnits = [];
 
     class ByteWriter {
+        // The capacity is kept apart from the buffer: a typed array's length is a getter the program could replace.
         constructor(capacity = 4096) {
             this.bytes = new Uint8Array(capacity);
+            this.capacity = capacity;
             this.length = 0;
         }
 
         reserve(extra) {
             const needed = this.length + extra;
-            if (needed <= this.bytes.length)
+            if (needed <= this.capacity)
                 return;
-            let capacity = this.bytes.length * 2;
+            let capacity = this.capacity * 2;
             while (capacity < needed)
                 capacity *= 2;
             const grown = new Uint8Array(capacity);
-            grown.set(this.bytes.subarray(0, this.length));
+            P.typedArraySet(grown, view(this.bytes, 0, this.length));
             this.bytes = grown;
+            this.capacity = capacity;
         }
 
         u8(value) {
-            if (this.length === this.bytes.length)
+            if (this.length === this.capacity)
                 this.reserve(1);
             this.bytes[this.length++] = value;
         }
 
         // Unsigned LEB128; values stay below 2^53 so plain arithmetic is exact.
         varint(value) {
-            if (value < 0x80 && this.length < this.bytes.length) {
+            if (value < 0x80 && this.length < this.capacity) {
                 this.bytes[this.length++] = value;
                 return;
             }
@@ -141,30 +165,37 @@
             scratch[0] = value;
             // All NaNs are one NaN: their payload is not observable from JavaScript.
             if (value !== value) {
-                scratchBytes.fill(0);
+                for (let i = 0; i < 6; ++i)
+                    scratchBytes[i] = 0;
                 scratchBytes[6] = 0xf8;
                 scratchBytes[7] = 0x7f;
             }
             this.reserve(8);
-            this.bytes.set(scratchBytes, this.length);
-            this.length += 8;
+            for (let i = 0; i < 8; ++i)
+                this.bytes[this.length++] = scratchBytes[i];
         }
 
         raw(bytes) {
-            this.reserve(bytes.length);
-            this.bytes.set(bytes, this.length);
-            this.length += bytes.length;
+            const length = lengthOf(bytes);
+            this.reserve(length);
+            P.typedArraySet(this.bytes, bytes, this.length);
+            this.length += length;
         }
 
         byteString(bytes) {
-            this.varint(bytes.length);
+            this.varint(lengthOf(bytes));
             this.raw(bytes);
         }
 
         ascii(text) {
             this.reserve(text.length);
-            for (let i = 0; i < text.length; ++i)
-                this.bytes[this.length++] = text.charCodeAt(i);
+            if (codeUnits.fast) {
+                for (let i = 0; i < text.length; ++i)
+                    this.bytes[this.length++] = text.charCodeAt(i);
+            } else {
+                for (let i = 0; i < text.length; ++i)
+                    this.bytes[this.length++] = codeUnits.at(text, i);
+            }
         }
 
         latin1(text) {
@@ -176,7 +207,7 @@
             this.varint(text.length);
             this.reserve(text.length * 2);
             for (let i = 0; i < text.length; ++i) {
-                const unit = text.charCodeAt(i);
+                const unit = codeUnits.fast ? text.charCodeAt(i) : codeUnits.at(text, i);
                 this.bytes[this.length++] = unit & 0xff;
                 this.bytes[this.length++] = unit >> 8;
             }
@@ -186,12 +217,16 @@
         section(tag, body) {
             this.varint(tag);
             this.varint(body.length);
-            this.raw(body.bytes.subarray(0, body.length));
+            this.raw(view(body.bytes, 0, body.length));
         }
 
         // The bytes written; the writer's own buffer when it is exactly full (the writer is done with then).
         result() {
-            return this.length === this.bytes.length ? this.bytes : this.bytes.slice(0, this.length);
+            if (this.length === this.capacity)
+                return this.bytes;
+            const copy = new Uint8Array(this.length);
+            P.typedArraySet(copy, view(this.bytes, 0, this.length));
+            return copy;
         }
 
         static varintSize(value) {
@@ -313,6 +348,8 @@
     }
 
     offload.Format = Format;
+    offload.codeUnits = codeUnits;
+    offload.byteView = view;
     offload.ByteWriter = ByteWriter;
     offload.ByteReader = ByteReader;
 })

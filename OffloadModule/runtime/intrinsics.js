@@ -74,7 +74,7 @@
                     return;
                 this.pathOf.set(value, path);
                 this.byPath.set(path, value);
-                queue.push(value);
+                queue[queue.length] = value;
             };
 
             for (const key of P.ownKeys(globalThis)) {
@@ -128,7 +128,7 @@
             const keys = P.ownKeys(object);
             const descriptors = [];
             for (const key of keys)
-                descriptors.push(P.getOwnPropertyDescriptor(object, key));
+                descriptors[descriptors.length] = P.getOwnPropertyDescriptor(object, key);
             return { prototype: P.getPrototypeOf(object), extensible: P.isExtensible(object), keys, descriptors };
         }
 

@@ -72,6 +72,9 @@
         numberIsInteger: Number.isInteger,
 
         call: uncurryThis,
+        // Called as P.dateNow(): Date.now ignores its receiver, and the program may replace Date.now.
+        dateNow: Date.now,
+        arrayShift: uncurryThis(Array.prototype.shift),
         functionToString: uncurryThis(Function.prototype.toString),
         functionBind: Function.prototype.bind,
         objectToString: uncurryThis(Object.prototype.toString),
@@ -215,11 +218,12 @@
         });
         return keys;
     };
+    // Reflect.apply as taken now: the program may replace the global Reflect's.
+    const apply = Reflect.apply;
     const sortMethod = Array.prototype.sort;
-    P.arraySort = (array, compare) => Reflect.apply(sortMethod, array, compare === undefined ? [] : [compare]);
+    P.arraySort = (array, compare) => apply(sortMethod, array, compare === undefined ? [] : [compare]);
 
     // A fast, patch-proof call of a built-in method without arguments on a value of the app.
-    const apply = Reflect.apply;
     const noArguments = Object.freeze([]);
     const toStringMethod = Object.prototype.toString;
     P.objectToString = (value) => apply(toStringMethod, value, noArguments);
@@ -257,7 +261,7 @@
                 const compare = intlGetter(constructor, "compare");
                 kind.probe = (object) => `${compare(object)("a", "B")} ${compare(object)("\u00e4", "a")}`;
             }
-            intlKinds.push(Object.freeze(kind));
+            intlKinds[intlKinds.length] = Object.freeze(kind);
         }
     }
     P.intlKinds = Object.freeze(intlKinds);

@@ -239,8 +239,8 @@
                 const cls = P.weakRefDeref(reference);
                 if (cls === undefined)
                     continue;
-                kept.push(reference);
-                live.push([cls, privateClasses.get(cls)]);
+                kept[kept.length] = reference;
+                live[live.length] = [cls, privateClasses.get(cls)];
             }
             brandedClasses = kept;
             brandedClassesPruned = kept.length;
@@ -300,7 +300,7 @@
             for (const reference of list || []) {
                 const cls = P.weakRefDeref(reference);
                 if (cls !== undefined)
-                    live.push(cls);
+                    live[live.length] = cls;
             }
             return live;
         },
@@ -438,7 +438,7 @@
         pc(cls, evaluator, literalId, brand, get, set, staticGet, staticSet) {
             privateClasses.set(cls, new PrivateClass(literalId, evaluator, brand, get, set, staticGet, staticSet));
             if (brand) {
-                brandedClasses.push(new P.WeakRef(cls));
+                brandedClasses[brandedClasses.length] = new P.WeakRef(cls);
                 // Classes made in a loop would grow the list without end: drop the dead ones now and then.
                 if (brandedClasses.length > 2 * brandedClassesPruned + 64)
                     registry.liveBrandedClasses();
@@ -476,7 +476,7 @@
             const list = [];
             for (let i = 0; i < members.length; i += 2) {
                 const literal = literals.get(members[i]);
-                list.push([members[i], members[i + 1], literal && literal.method ? literal.method.kind : "method"]);
+                list[list.length] = [members[i], members[i + 1], literal && literal.method ? literal.method.kind : "method"];
                 // An arrow in this method uses super: its home object (this object) is found through the evaluation.
                 if (literal && literal.tracksHome)
                     registry.noteClassEvaluation(scope, members[i], object);
@@ -718,7 +718,7 @@
                 // the capture cannot name: the link is kept here, on the adopted promise.
                 const adopted = promises.get(value);
                 if (adopted) {
-                    adopted.followers.push(this);
+                    adopted.followers[adopted.followers.length] = this;
                     ++adopted.pendingAdoptions;
                 }
             }
@@ -922,13 +922,13 @@
                 if (!record || (record.state !== PromiseState.Pending && record.state !== PromiseState.Locked))
                     return derived;
                 if (finallyCall && finallyCall.promise === thisArgument) {
-                    record.reactions.push([derived, finallyCall.onFinally, registry.finallyFunction]);
+                    record.reactions[record.reactions.length] = [derived, finallyCall.onFinally, registry.finallyFunction];
                     finallyCall = null;
                 } else if (record.pendingAdoptions > 0 && isEngineHandler(args[0]) && isEngineHandler(args[1])) {
                     // The engine linking a promise that adopted this one: kept as that promise's follower.
                     --record.pendingAdoptions;
                 } else
-                    record.reactions.push([derived, args[0], args[1]]);
+                    record.reactions[record.reactions.length] = [derived, args[0], args[1]];
                 return derived;
             },
         });

@@ -272,7 +272,7 @@
                     this.fail(`script ${scriptId} is not declared in this context`);
             }
             // Plain variables: after fillBodies, Array.prototype.push may be the program's.
-            const start = P.Date.now();
+            const start = P.dateNow();
             this.classify();
             this.bindRoots();
             this.createSymbols();
@@ -280,17 +280,17 @@
             this.findHomes();
             this.findShapeArguments();
             this.createShells();
-            const shellsMade = P.Date.now();
+            const shellsMade = P.dateNow();
             this.createFunctions();
             this.createRemaining();
             this.stampPrivateNames();
-            const functionsMade = P.Date.now();
+            const functionsMade = P.dateNow();
             this.runSetters();
             this.fillBodies();
             this.writePrivateFields();
-            const filled = P.Date.now();
+            const filled = P.dateNow();
             this.finish();
-            const finished = P.Date.now();
+            const finished = P.dateNow();
             // Where a restore spends its time, for benchmarks.
             this.timings = { shells: shellsMade - start, functions: functionsMade - shellsMade, fill: filled - functionsMade, finish: finished - filled };
         }
@@ -591,8 +591,8 @@
             const literal = registry.literals.get(`${template.script.sid}:${template.function}`);
             const formals = [];
             for (let i = 0; i < storage.count; ++i)
-                formals.push(listIncludes(storage.aliased, i) ? literal.parameters[i] : "__ofp");
-            formals.push("__ofp");
+                formals[formals.length] = listIncludes(storage.aliased, i) ? literal.parameters[i] : "__ofp";
+            formals[formals.length] = "__ofp";
             return formals;
         }
 
@@ -970,8 +970,10 @@
             const roots = this.childrenOf.get(key) || [];
             const topLevel = [];
             const others = [];
-            for (const index of roots)
-                (this.template(this.records[index].template).kind === "script" ? topLevel : others).push(index);
+            for (const index of roots) {
+                const list = this.template(this.records[index].template).kind === "script" ? topLevel : others;
+                list[list.length] = index;
+            }
             if (topLevel.length > 1)
                 this.fail(`script ${script.sid} has ${topLevel.length} top-level scopes`);
             if (topLevel.length) {
@@ -997,7 +999,7 @@
             const names = [];
             template.bindings.forEach(([name, kind], index) => {
                 if (kind !== "this" && kind !== "arguments" && kind !== "new.target" && kind !== "home")
-                    names.push([name, index]);
+                    names[names.length] = [name, index];
             });
             return names;
         }
@@ -1048,9 +1050,9 @@
                     thisIndex = template.bindings[i][1] === "this" ? i : -1;
                 if (newTargetIndex >= 0 && homeIndex >= 0)
                     this.fail(`scope record ${index} needs both new.target and a home object`);
-                this.shapes.push({ template, instances: [], uninitialized, constants, thisIndex, makesArguments, newTargetIndex, homeIndex, aliased });
+                this.shapes[this.shapes.length] = { template, instances: [], uninitialized, constants, thisIndex, makesArguments, newTargetIndex, homeIndex, aliased };
             }
-            this.shapes[shape].instances.push(index);
+            this.shapes[shape].instances[this.shapes[shape].instances.length] = index;
             this.shapeIds.set(index, shape);
             return shape;
         }
@@ -1091,8 +1093,11 @@
                 code += `const ${template.handle.replace("__ofs", "__ofm")}=()=>${template.handle};`;
             const assignments = mutable.map(([name, i]) => `${name}=__ofv[${i}];`).join("");
             const children = [];
-            for (const index of shape.instances)
-                children.push(...(this.childrenOf.get(index) || []));
+            for (const index of shape.instances) {
+                const list = this.childrenOf.get(index);
+                for (let i = 0; list && i < list.length; ++i)
+                    children[children.length] = list[i];
+            }
             code += `${context}.s(${instance},(__ofv)=>{${assignments}},${this.factoriesFor(shape.instances, children, strict || template.strict)},${this.childShapesFor(children, strict || template.strict)});`;
             if (constants.length)
                 code += `const ${constants.map(([name, i]) => `${name}=${context}.cv(${instance},${i})`).join(",")};`;
@@ -1179,7 +1184,7 @@
                 if (!list)
                     classShapes.set(ownerId, [shapeId]);
                 else if (!listIncludes(list, shapeId))
-                    list.push(shapeId);
+                    list[list.length] = shapeId;
             }
             for (const key of keys) {
                 for (const home of this.homeGroupsOf.get(key) || []) {
@@ -1188,7 +1193,7 @@
                     group.signature = `home:${group.members.map((member) => this.records[member].literal).join(",")}|${shapeIds.join(",")}`;
                     if (!literalIds.has(group.signature)) {
                         literalIds.add(group.signature);
-                        factories.push(`${P.jsonStringify(group.signature)}:${this.inClassEntry(group.script, group.privateClass, this.groupFactory(group, shapeIds, strict))}`);
+                        factories[factories.length] = `${P.jsonStringify(group.signature)}:${this.inClassEntry(group.script, group.privateClass, this.groupFactory(group, shapeIds, strict))}`;
                     }
                 }
                 for (const index of this.functionsOf.get(key) || []) {
@@ -1196,7 +1201,7 @@
                     if (!literalIds.has(literalId)) {
                         literalIds.add(literalId);
                         const literal = this.literal(literalId);
-                        factories.push(`${P.jsonStringify(literalId)}:${this.inClassEntry(literal.script, literal.privateClass, this.factory(index, classShapes.get(literalId)))}`);
+                        factories[factories.length] = `${P.jsonStringify(literalId)}:${this.inClassEntry(literal.script, literal.privateClass, this.factory(index, classShapes.get(literalId)))}`;
                     }
                 }
             }
@@ -1209,7 +1214,7 @@
             for (const instance of group.shapeInstances) {
                 const shapeId = this.shapeOf(instance);
                 if (!listIncludes(shapeIds, shapeId))
-                    shapeIds.push(shapeId);
+                    shapeIds[shapeIds.length] = shapeId;
             }
             return shapeIds.sort((a, b) => a - b);
         }
@@ -1220,10 +1225,10 @@
             const parts = ["__proto__:null"];
             group.members.forEach((member, i) => {
                 const literal = this.literal(this.records[member].literal);
-                parts.push(this.methodText(literal, this.literalText(literal), `__offload.rc.gk(${i})`));
+                parts[parts.length] = this.methodText(literal, this.literalText(literal), `__offload.rc.gk(${i})`);
             });
             for (const shapeId of shapeIds)
-                parts.push(this.homeShapeText(shapeId, strict));
+                parts[parts.length] = this.homeShapeText(shapeId, strict);
             return `()=>({${parts.join(",")}})`;
         }
 
@@ -1359,7 +1364,7 @@
             for (const memberIndex of literal.members || []) {
                 const member = this.literal(`${literal.script.sid}:${memberIndex}`);
                 if (member.method && member.method.computed)
-                    computed.push(member);
+                    computed[computed.length] = member;
             }
             computed.sort((a, b) => b.start - a.start);
             for (const member of computed) {
@@ -1401,7 +1406,7 @@
                 const key = this.resolve(list.elements[i]);
                 if (typeof key !== "string" && typeof key !== "symbol")
                     this.fail(`class record ${this.currentFunction} has a computed field key that is not a string or a symbol`);
-                keys.push(key);
+                keys[keys.length] = key;
             }
             return { keys, next: 0 };
         }
@@ -1481,7 +1486,7 @@
                         return;
                     const list = this.classMembers.get(record.home.index);
                     if (list)
-                        list.push(member);
+                        list[list.length] = member;
                     else
                         this.classMembers.set(record.home.index, [member]);
                 });

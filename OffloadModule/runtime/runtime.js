@@ -149,14 +149,14 @@
     define("queue", (fn) => {
         if (typeof fn !== "function")
             throw new P.TypeError("step() takes a function");
-        runtime.pending.push(fn);
+        runtime.pending[runtime.pending.length] = fn;
     });
 
     // Runs the next pending turn; false when there is none.
     define("runTurn", () => {
         if (!runtime.pending.length)
             return false;
-        const fn = runtime.pending.shift();
+        const fn = P.arrayShift(runtime.pending);
         ++runtime.turn;
         fn();
         return true;
@@ -180,18 +180,19 @@
     // when the capture met promises the engine made and started watching them: the host lets the engine run its
     // microtasks (returns from this call) and captures again.
     define("capture", () => {
-        const start = P.Date.now();
+        const start = P.dateNow();
+        offload.codeUnits.check();
         const capture = new offload.Capture(runtime);
-        const prepared = P.Date.now();
+        const prepared = P.dateNow();
         capture.discover();
         if (capture.needsAnotherPass)
             return null;
-        const discovered = P.Date.now();
+        const discovered = P.dateNow();
         const { snapshot, blobs } = capture.encode();
         // Where a capture spends its time, for benchmarks and the runner's --stats: encode includes write (the records'
         // bytes; the rest is the string table and the framing) and order (numbering the records again and writing them
         // again, when the walk did not number them canonically; usually 0).
-        const encoded = P.Date.now();
+        const encoded = P.dateNow();
         runtime.lastCaptureTimings = { prepare: prepared - start, walk: discovered - prepared, order: capture.timings.order, encode: encoded - discovered, write: capture.timings.write, records: capture.objects.length };
         const result = [snapshot];
         for (let i = 0; i < blobs.length; ++i) {
@@ -204,9 +205,9 @@
     // `blobs` maps a blob's hex hash to its bytes.
     define("restore", (snapshot, blobs) => {
         const lookup = (hash) => (P.hasOwn(blobs, hash) ? blobs[hash] : undefined);
-        const start = P.Date.now();
+        const start = P.dateNow();
         const restore = new offload.Restore(runtime, snapshot, lookup);
-        const decoded = P.Date.now();
+        const decoded = P.dateNow();
         restore.run();
         runtime.blobStrings = restore.decoded.blobStrings;
         // Where a restore spends its time: decode includes strings (the string table's share).
