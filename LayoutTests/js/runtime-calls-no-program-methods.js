@@ -1,5 +1,6 @@
-// Tests that capture and restore call none of the program's code: every method of the common built-ins (constructors
-// and prototypes, JSON, Math, Reflect) is replaced by a wrapper that counts its calls and names them, over a heap with
+// Tests that capture and restore call none of the program's code: every method and getter of the common built-ins
+// (constructors and prototypes, JSON, Math, Reflect) is replaced by a wrapper that counts its calls and names them
+// (RegExp.prototype.flags, Set.prototype.size, a typed array's length, …), over a heap with
 // closures, classes, collections, views, promises, errors, proxies and accessors. Between two turns (where a migration
 // happens) nothing may be counted; the program's own calls are, before and after. The wrappers travel as the program's
 // changes to built-ins.
@@ -27,10 +28,23 @@ for (const name of Object.keys(targets)) {
     const target = targets[name];
     for (const key of Reflect.ownKeys(target)) {
         const descriptor = Object.getOwnPropertyDescriptor(target, key);
+        const label = `${name}.${String(key)}`;
+        if (descriptor.get && descriptor.configurable) {
+            const originalGetter = descriptor.get;
+            const getter = Object.getOwnPropertyDescriptor({
+                get [key]() {
+                    if (counting)
+                        apply(mapSet, counted, [`get ${label}`, (apply(mapGet, counted, [`get ${label}`]) || 0) + 1]);
+                    return apply(originalGetter, this, []);
+                },
+            }, key).get;
+            Object.defineProperty(target, key, { ...descriptor, get: getter });
+            ++wrapped;
+            continue;
+        }
         if (typeof descriptor.value !== "function" || key === "constructor" || !descriptor.configurable)
             continue;
         const original = descriptor.value;
-        const label = `${name}.${String(key)}`;
         // A method keeps its name and has no prototype, as the built-in it wraps.
         const wrapper = {
             [key](...args) {

@@ -2012,7 +2012,7 @@
                 this.writeValue(roots, scope || null);
             }
             this.writeValue(roots, this.syntheticRoot ? null : this.runtime.pending);
-            roots.varint(this.changedIntrinsics.size + this.followers.length + this.templateObjects.length);
+            roots.varint(P.setSize(this.changedIntrinsics) + this.followers.length + this.templateObjects.length);
             for (let intrinsicIndex = 0, intrinsicList = this.changedIntrinsicList; intrinsicIndex < intrinsicList.length; ++intrinsicIndex) {
                 const intrinsic = intrinsicList[intrinsicIndex];
                 roots.varint(this.stringIndex(`intrinsic ${this.intrinsics.pathOf.get(intrinsic)}`));
@@ -2112,7 +2112,7 @@
                 for (let i = 0; i < 64; i += 2)
                     blobs.u8(hexDigit(hash, i) * 16 + hexDigit(hash, i + 1));
                 const bytes = this.blobs.get(hash);
-                blobs.varint(bytes.length);
+                blobs.varint(P.typedArrayLength(bytes));
                 blobBodies[blobBodies.length] = [hash, bytes];
             }
 

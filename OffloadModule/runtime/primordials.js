@@ -111,7 +111,7 @@
         dateGetTime: uncurryThis(Date.prototype.getTime),
         errorIsError: Error.isError,
         regExpSource: uncurryThis(Object.getOwnPropertyDescriptor(RegExp.prototype, "source").get),
-        regExpFlags: uncurryThis(Object.getOwnPropertyDescriptor(RegExp.prototype, "flags").get),
+
         bigIntToString: uncurryThis(BigInt.prototype.toString),
         numberToString: uncurryThis(Number.prototype.toString),
         numberValueOf: uncurryThis(Number.prototype.valueOf),
@@ -135,6 +135,22 @@
     // %TypedArray% and its accessors read typed-array internals without calling user code.
     const TypedArray = Reflect.getPrototypeOf(Uint8Array);
     const typedArrayAccessor = (name) => uncurryThis(Reflect.getOwnPropertyDescriptor(TypedArray.prototype, name).get);
+    // A RegExp's flags, from each flag's own built-in getter in the order the `flags` getter uses: that getter reads
+    // the flags as properties, which runs the program's getters if it replaced them.
+    const regExpFlagGetters = [];
+    for (const [letter, name] of [["d", "hasIndices"], ["g", "global"], ["i", "ignoreCase"], ["m", "multiline"], ["s", "dotAll"], ["u", "unicode"], ["v", "unicodeSets"], ["y", "sticky"]]) {
+        const descriptor = Reflect.getOwnPropertyDescriptor(RegExp.prototype, name);
+        if (descriptor)
+            regExpFlagGetters.push([letter, uncurryThis(descriptor.get)]);
+    }
+    P.regExpFlags = (regExp) => {
+        let flags = "";
+        for (let i = 0; i < regExpFlagGetters.length; ++i) {
+            if (regExpFlagGetters[i][1](regExp))
+                flags += regExpFlagGetters[i][0];
+        }
+        return flags;
+    };
     P.TypedArray = TypedArray;
     P.typedArrayBuffer = typedArrayAccessor("buffer");
     P.typedArrayByteOffset = typedArrayAccessor("byteOffset");
