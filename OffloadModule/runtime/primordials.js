@@ -81,7 +81,6 @@
         hasOwn: Object.hasOwn,
         arrayPush: uncurryThis(Array.prototype.push),
         arrayJoin: uncurryThis(Array.prototype.join),
-        arraySlice: uncurryThis(Array.prototype.slice),
         stringCharCodeAt: uncurryThis(String.prototype.charCodeAt),
         stringSlice: uncurryThis(String.prototype.slice),
         stringIndexOf: uncurryThis(String.prototype.indexOf),
@@ -234,6 +233,15 @@
         });
         return keys;
     };
+    // A copy of `array` from `start`, by index: Array.prototype.slice would make the copy through the program's
+    // Array[Symbol.species] (or the array's constructor) if it defined one.
+    P.arrayCopy = (array, start = 0) => {
+        const copy = [];
+        for (let i = start; i < array.length; ++i)
+            copy[i - start] = array[i];
+        return copy;
+    };
+
     // Reflect.apply as taken now: the program may replace the global Reflect's.
     const apply = Reflect.apply;
     const sortMethod = Array.prototype.sort;

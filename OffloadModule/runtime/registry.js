@@ -591,7 +591,7 @@
                 boundFunctions.set(bound, {
                     target: thisArgument,
                     boundThis: args[0],
-                    args: P.arraySlice(args, 1),
+                    args: P.arrayCopy(args, 1),
                 });
                 return bound;
             },
@@ -789,7 +789,7 @@
     }
 
     function finishCombinator(state) {
-        const list = P.arraySlice(state.values);
+        const list = P.arrayCopy(state.values);
         if (state.type === CombinatorType.Any)
             return P.apply(state.reject, undefined, [new P.AggregateError(list)]);
         return P.apply(state.resolve, undefined, [list]);

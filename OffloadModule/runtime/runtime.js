@@ -127,11 +127,18 @@
         },
     };
     function makeFunction(args) {
-        const parts = args.map((argument) => `${argument}`);
-        const body = parts.length ? parts.pop() : "";
-        // Validate first, with the real constructor: it throws the engine's own SyntaxError for bad input.
-        P.apply(P.Function, undefined, args);
-        const source = `(function anonymous(${P.arrayJoin(parts, ",")}\n) {\n${body}\n})`;
+        // Each argument is converted to a string once, as the constructor does, and by index: the program may have
+        // replaced Array.prototype.map and pop, or given an argument a toString that counts its calls.
+        const parts = [];
+        for (let i = 0; i < args.length; ++i)
+            parts[i] = `${args[i]}`;
+        // Validate first, with the real constructor on the same strings: it throws the engine's own SyntaxError.
+        P.apply(P.Function, undefined, parts);
+        const parameters = [];
+        for (let i = 0; i < parts.length - 1; ++i)
+            parameters[i] = parts[i];
+        const body = parts.length ? parts[parts.length - 1] : "";
+        const source = `(function anonymous(${P.arrayJoin(parameters, ",")}\n) {\n${body}\n})`;
         return P.eval(instrumentDynamic(source, "function").code);
     }
 
