@@ -1,3 +1,4 @@
+// offload-scripts: resources/count-builtin-calls.js
 // Tests that capture and restore call none of the program's code: every method and getter of the common built-ins
 // (constructors and prototypes, JSON, Math, Reflect) is replaced by a wrapper that counts its calls and names them
 // (RegExp.prototype.flags, Set.prototype.size, a typed array's length, …), over a heap with
@@ -6,12 +7,6 @@
 // changes to built-ins.
 "use strict";
 
-let counting = false;
-const counted = new Map();
-const mapGet = Map.prototype.get;
-const mapSet = Map.prototype.set;
-const apply = Reflect.apply;
-const construct = Reflect.construct;
 const typedArray = Object.getPrototypeOf(Uint8Array);
 const targets = {
     Object, "Object.prototype": Object.prototype, Array, "Array.prototype": Array.prototype, String,
@@ -23,40 +18,7 @@ const targets = {
     "DataView.prototype": DataView.prototype, TypedArray: typedArray, "TypedArray.prototype": typedArray.prototype, BigInt,
     "BigInt.prototype": BigInt.prototype,
 };
-let wrapped = 0;
-for (const name of Object.keys(targets)) {
-    const target = targets[name];
-    for (const key of Reflect.ownKeys(target)) {
-        const descriptor = Object.getOwnPropertyDescriptor(target, key);
-        const label = `${name}.${String(key)}`;
-        if (descriptor.get && descriptor.configurable) {
-            const originalGetter = descriptor.get;
-            const getter = Object.getOwnPropertyDescriptor({
-                get [key]() {
-                    if (counting)
-                        apply(mapSet, counted, [`get ${label}`, (apply(mapGet, counted, [`get ${label}`]) || 0) + 1]);
-                    return apply(originalGetter, this, []);
-                },
-            }, key).get;
-            Object.defineProperty(target, key, { ...descriptor, get: getter });
-            ++wrapped;
-            continue;
-        }
-        if (typeof descriptor.value !== "function" || key === "constructor" || !descriptor.configurable)
-            continue;
-        const original = descriptor.value;
-        // A method keeps its name and has no prototype, as the built-in it wraps.
-        const wrapper = {
-            [key](...args) {
-                if (counting)
-                    apply(mapSet, counted, [label, (apply(mapGet, counted, [label]) || 0) + 1]);
-                return new.target ? construct(original, args, new.target) : apply(original, this, args);
-            },
-        }[key];
-        Object.defineProperty(target, key, { ...descriptor, value: wrapper });
-        ++wrapped;
-    }
-}
+const calls = countBuiltinCalls(targets);
 
 class Account {
     #balance;
@@ -94,32 +56,25 @@ const heap = {
 heap.view = new DataView(heap.bytes.buffer, 8);
 heap.pending.then((value) => print("pending promise:", value));
 
-function report(when) {
-    counting = false;
-    const calls = [];
-    counted.forEach((count, label) => calls.push(`${label}=${count}`));
-    counted.clear();
-    print(`${when}:`, calls.length ? calls.join(" ") : "no calls");
-}
 
-print("wrapped methods:", wrapped > 300);
-counting = true;
-report("turn 0 after the wrappers");
-counting = true;
+print("wrapped methods:", calls.wrapped > 300);
+calls.counting = true;
+calls.report("turn 0 after the wrappers");
+calls.counting = true;
 
 step(() => {
-    report("between turns 0 and 1");
-    counting = true;
+    calls.report("between turns 0 and 1");
+    calls.counting = true;
     print("program calls:", heap.counter(), heap.account.deposit(5).balance, heap.map.get("key") === shared, heap.list.indexOf(shared), JSON.stringify({ a: [1] }), heap.view.getFloat64(0));
-    report("turn 1 itself");
-    counting = true;
+    calls.report("turn 1 itself");
+    calls.counting = true;
 });
 step(() => {
-    report("between turns 1 and 2");
-    counting = true;
+    calls.report("between turns 1 and 2");
+    calls.counting = true;
     print("program calls again:", heap.counter(), heap.computed, Math.max(1, 2), heap.pattern.exec("aaa")[0], heap.error.code);
     print("strings and bytes:", heap.long.length, heap.long.charCodeAt(5000), heap.large[5999], heap.wide.charCodeAt(5));
-    report("turn 2 itself");
-    counting = true;
+    calls.report("turn 2 itself");
+    calls.counting = true;
 });
-step(() => report("between turns 2 and 3"));
+step(() => calls.report("between turns 2 and 3"));

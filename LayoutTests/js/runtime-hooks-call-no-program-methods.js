@@ -1,3 +1,4 @@
+// offload-scripts: resources/count-builtin-calls.js
 // Tests that the runtime's hooks, which instrumented code calls while the program runs (closure creation, classes
 // with private names and super, eval and new Function, tagged templates, promises and their combinators, proxies,
 // Reflect.construct, setPrototypeOf, bind), call none of the program's methods or getters of built-ins: every one is
@@ -5,36 +6,16 @@
 // baseline agrees with Node.js's), before and after a migration.
 "use strict";
 
-let counting = false;
-const counted = new Map();
-const mapGet = Map.prototype.get, mapSet = Map.prototype.set, apply = Reflect.apply, construct = Reflect.construct;
 const typedArray = Object.getPrototypeOf(Uint8Array);
-const targets = { Object, "Object.prototype": Object.prototype, Array, "Array.prototype": Array.prototype, String, "String.prototype": String.prototype,
-    "Function.prototype": Function.prototype, "Map.prototype": Map.prototype, "Set.prototype": Set.prototype, "WeakMap.prototype": WeakMap.prototype,
-    "WeakSet.prototype": WeakSet.prototype, Promise, "Promise.prototype": Promise.prototype, JSON, Reflect, Symbol, "RegExp.prototype": RegExp.prototype,
-    "TypedArray.prototype": typedArray.prototype, Date, "Date.prototype": Date.prototype };
-for (const name of Object.keys(targets)) {
-    const target = targets[name];
-    for (const key of Reflect.ownKeys(target)) {
-        const d = Object.getOwnPropertyDescriptor(target, key);
-        const label = `${name}.${String(key)}`;
-        if (d.get && d.configurable) {
-            const og = d.get;
-            Object.defineProperty(target, key, { ...d, get: Object.getOwnPropertyDescriptor({ get [key]() { if (counting) apply(mapSet, counted, [`get ${label}`, (apply(mapGet, counted, [`get ${label}`]) || 0) + 1]); return apply(og, this, []); } }, key).get });
-            continue;
-        }
-        if (typeof d.value !== "function" || key === "constructor" || !d.configurable) continue;
-        const original = d.value;
-        Object.defineProperty(target, key, { ...d, value: { [key](...args) { if (counting) apply(mapSet, counted, [label, (apply(mapGet, counted, [label]) || 0) + 1]); return new.target ? construct(original, args, new.target) : apply(original, this, args); } }[key] });
-    }
-}
-function report(when) {
-    counting = false;
-    const calls = [];
-    counted.forEach((count, label) => calls.push(`${label}=${count}`));
-    counted.clear();
-    print(`${when}:`, calls.length ? calls.join(" ") : "no calls");
-}
+const targets = {
+    Object, "Object.prototype": Object.prototype, Array, "Array.prototype": Array.prototype, String,
+    "String.prototype": String.prototype, "Function.prototype": Function.prototype, "Map.prototype": Map.prototype,
+    "Set.prototype": Set.prototype, "WeakMap.prototype": WeakMap.prototype, "WeakSet.prototype": WeakSet.prototype,
+    Promise, "Promise.prototype": Promise.prototype, JSON, Reflect, Symbol, "RegExp.prototype": RegExp.prototype,
+    "TypedArray.prototype": typedArray.prototype, Date, "Date.prototype": Date.prototype,
+};
+const calls = countBuiltinCalls(targets);
+
 // Code that makes the instrumented program call the runtime's hooks.
 function exercise() {
     class Base { #secret = 1; static count = 0; get secret() { return this.#secret; } static { Base.count = 1; } }
@@ -61,13 +42,13 @@ function exercise() {
     return [d.extra(), e1(1), e2(), nf(1, 2), tt, reflected instanceof Map, proxy !== null, bound(), all instanceof Promise];
 }
 
-counting = true;
+calls.counting = true;
 const first = exercise();
-report("turn 0");
+calls.report("turn 0");
 print("results:", first.join(" "));
 step(() => {
-    counting = true;
+    calls.counting = true;
     const again = exercise();
-    report("after a migration");
+    calls.report("after a migration");
     print("results:", again.join(" "));
 });
