@@ -1247,10 +1247,8 @@
                 const path = this.intrinsics.pathOf.get(prototype);
                 if (path && P.stringSlice(path, -prototypeSuffix.length) === prototypeSuffix) {
                     const name = P.stringSlice(path, 0, -prototypeSuffix.length);
-                    for (let i = 0; i < Format.errorConstructors.length; ++i) {
-                        if (Format.errorConstructors[i] === name)
-                            return name;
-                    }
+                    if (P.listIncludes(Format.errorConstructors, name))
+                        return name;
                 }
             }
             return "Error";
@@ -1977,6 +1975,8 @@
         }
 
         encode() {
+            // Whether the writers may read code units with text.charCodeAt (format.js, codeUnits).
+            codeUnits.check();
             // Blob indices are positions in the sorted Blobs section, unknown until every blob is found: records
             // are written with a one-byte placeholder and re-encoded with the real indices afterwards.
             this.pendingBlobRefs = [];

@@ -233,6 +233,15 @@
         });
         return keys;
     };
+    // Whether `list` holds `item` (===), by index: Array.prototype.includes may be the program's.
+    P.listIncludes = (list, item) => {
+        for (let i = 0; i < list.length; ++i) {
+            if (list[i] === item)
+                return true;
+        }
+        return false;
+    };
+
     // A copy of `array` from `start`, by index: Array.prototype.slice would make the copy through the program's
     // Array[Symbol.species] (or the array's constructor) if it defined one.
     P.arrayCopy = (array, start = 0) => {

@@ -36,13 +36,7 @@
         return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
     }
 
-    function listIncludes(list, item) {
-        for (let i = 0; i < list.length; ++i) {
-            if (list[i] === item)
-                return true;
-        }
-        return false;
-    }
+    const { listIncludes } = P;
 
     class RestoreError extends Error {
         constructor(message) {

@@ -134,11 +134,10 @@
             parts[i] = `${args[i]}`;
         // Validate first, with the real constructor on the same strings: it throws the engine's own SyntaxError.
         P.apply(P.Function, undefined, parts);
-        const parameters = [];
-        for (let i = 0; i < parts.length - 1; ++i)
-            parameters[i] = parts[i];
         const body = parts.length ? parts[parts.length - 1] : "";
-        const source = `(function anonymous(${P.arrayJoin(parameters, ",")}\n) {\n${body}\n})`;
+        // What is left are the parameters (an own length, set without calling anything).
+        parts.length = parts.length ? parts.length - 1 : 0;
+        const source = `(function anonymous(${P.arrayJoin(parts, ",")}\n) {\n${body}\n})`;
         return P.eval(instrumentDynamic(source, "function").code);
     }
 
@@ -188,7 +187,6 @@
     // microtasks (returns from this call) and captures again.
     define("capture", () => {
         const start = P.dateNow();
-        offload.codeUnits.check();
         const capture = new offload.Capture(runtime);
         const prepared = P.dateNow();
         capture.discover();
