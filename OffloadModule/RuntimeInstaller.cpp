@@ -71,17 +71,18 @@ static JSCValue* instrumentEval(JSCValue* source, JSCValue* kind, gpointer userD
         codeKind = RuntimeInstaller::DynamicCodeKind::FunctionConstructor;
     else if (g_str_equal(kindName.get(), "strict-eval"))
         codeKind = RuntimeInstaller::DynamicCodeKind::StrictDirectEval;
-    if (!instrumenter || !instrumenter(text.get(), codeKind, code, metadata, sid, &rawError)) {
-        error.reset(rawError);
-        jsc_context_throw_with_name(
-            context.get(), "SyntaxError", error ? error->message : "eval cannot be instrumented in this context");
-        return jsc_value_new_undefined(context.get());
-    }
     auto result = adoptGRef(jsc_value_new_object(context.get(), nullptr, nullptr));
     auto set = [&](const char* name, const std::string& value) {
         auto string = adoptGRef(jsc_value_new_string(context.get(), value.c_str()));
         jsc_value_object_set_property(result.get(), name, string.get());
     };
+    // Code that cannot be instrumented still runs, as written (the runtime evaluates the author's text, so a real
+    // syntax error is the engine's own SyntaxError); the runtime only learns why, to refuse captures that need it.
+    if (!instrumenter || !instrumenter(text.get(), codeKind, code, metadata, sid, &rawError)) {
+        error.reset(rawError);
+        set("refusal", error ? error->message : "no instrumenter is installed for code made at run time");
+        return result.leakRef();
+    }
     set("code", code);
     set("metadata", metadata);
     set("sid", sid);

@@ -801,9 +801,9 @@
             const template = registry.templates.get(handle.template);
             if (!template)
                 this.fail(index, `scope template ${handle.template} belongs to no registered script`);
-            const evalVars = registry.evalVarsOf(handle);
-            if (evalVars !== undefined)
-                this.fail(index, `a sloppy direct eval declared ${evalVars} in this function's scope, which a restore cannot declare yet`);
+            const evalRefusal = registry.evalRefusalOf(handle);
+            if (evalRefusal !== undefined)
+                this.fail(index, evalRefusal);
             if (template.privateClass >= 0)
                 this.reachClassEvaluation(handle.parent, template.script.sid, template.privateClass, index);
             // A parameter scope's handles that belong to one call are one record (paramsScopeOf): its bindings are
@@ -1020,7 +1020,10 @@
             // (for an await or a promise resolved with the thenable).
             if (!label && registry.isEngineHandler(fn))
                 this.fail(index, "a resolving function the engine made for a promise of its own (an await or a promise resolved with a thenable) cannot be captured yet");
-            this.fail(index, `function${label} was not created by instrumented code (a host function, or code run by an eval reached through a property such as globalThis.eval)`);
+            const uninstrumented = registry.uninstrumentedReasonOf(fn);
+            if (uninstrumented !== undefined)
+                this.fail(index, `function${label} was made by code that could not be instrumented and ran as written: ${uninstrumented}`);
+            this.fail(index, `function${label} was not created by instrumented code (a host function, code of a script that could not be instrumented, or code run by an eval reached through a property such as globalThis.eval)`);
         }
 
         // An arguments object is unmapped when its callee is the %ThrowTypeError% accessor (strict functions, and
@@ -1496,6 +1499,10 @@
 
         // Pass 1: the walk. Roots first, in the order the Roots section lists them.
         discover() {
+            // A script that ran as written may hold global lexical bindings and closures no handle can read.
+            const asWritten = registry.uninstrumentedScripts;
+            if (asWritten.length)
+                throw new CaptureError(`script ${asWritten[0][0]}`, `it could not be instrumented and ran as written (${asWritten[0][1]}), so its state cannot be captured`);
             this.reach(globalThis, -1, "globalThis");
             this.lexicalScopes = [];
             const scripts = P.valuesOf(registry.scripts);

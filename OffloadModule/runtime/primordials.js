@@ -84,6 +84,7 @@
         stringCharCodeAt: uncurryThis(String.prototype.charCodeAt),
         stringSlice: uncurryThis(String.prototype.slice),
         stringIndexOf: uncurryThis(String.prototype.indexOf),
+        stringIsWellFormed: uncurryThis(String.prototype.isWellFormed),
         mapGet: uncurryThis(Map.prototype.get),
         mapSet: uncurryThis(Map.prototype.set),
         mapHas: uncurryThis(Map.prototype.has),
@@ -110,6 +111,8 @@
         dateGetTime: uncurryThis(Date.prototype.getTime),
         errorIsError: Error.isError,
         regExpSource: uncurryThis(Object.getOwnPropertyDescriptor(RegExp.prototype, "source").get),
+        // The built-in exec: RegExp.prototype.test would call the `exec` the program may have put on the prototype.
+        regExpExec: uncurryThis(RegExp.prototype.exec),
 
         bigIntToString: uncurryThis(BigInt.prototype.toString),
         numberToString: uncurryThis(Number.prototype.toString),

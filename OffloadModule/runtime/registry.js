@@ -102,6 +102,23 @@
     const reprototyped = P.ownedWeakMap();
     const promises = P.ownedWeakMap();
     const evalVars = P.ownedWeakMap();
+    const uninstrumentedFunctions = P.ownedWeakMap();
+    const uninstrumentedSources = [];
+    const uninstrumentedSourceLimit = 64;
+    // Marks the scope handles from a direct eval's caller up to its function scope (the one its `var`s go to).
+    const markEvalScopes = (scope, reason) => {
+        const chain = [];
+        for (let handle = scope; handle; handle = handle.parent) {
+            const template = templates.get(handle.template);
+            if (!template || template.kind === "script")
+                return;
+            chain[chain.length] = handle;
+            if (template.kind === "function")
+                break;
+        }
+        for (let i = 0; i < chain.length; ++i)
+            evalVars.set(chain[i], reason);
+    };
     const resolvingFunctions = P.ownedWeakMap();
     const literals = P.ownedMap();
     const templates = P.ownedMap();
@@ -199,6 +216,29 @@
             }
         },
 
+        // Puts the declared scripts in the order a snapshot lists them, the others after: the host may have declared
+        // them in another order than the program ran them (code made at run time comes with the snapshot, after the
+        // scripts the host knew), and a capture lists them in declaration order, which must not change by a restore.
+        orderScripts(sids) {
+            const declared = P.valuesOf(scripts);
+            const listed = P.ownedSet();
+            const ordered = [];
+            for (let i = 0; i < sids.length; ++i) {
+                const script = scripts.get(sids[i]);
+                if (script && !listed.has(sids[i])) {
+                    listed.add(sids[i]);
+                    ordered[ordered.length] = script;
+                }
+            }
+            for (let i = 0; i < declared.length; ++i) {
+                if (!listed.has(declared[i].sid))
+                    ordered[ordered.length] = declared[i];
+            }
+            scripts.clear();
+            for (let i = 0; i < ordered.length; ++i)
+                scripts.set(ordered[i].sid, ordered[i]);
+        },
+
         functionInfo(fn) {
             return functions.get(fn);
         },
@@ -250,20 +290,56 @@
         // A sloppy direct eval called with `scope` declared `names` in its caller's function scope: that scope and the
         // ones between it and the eval's call site hold bindings a restore could not declare (the capture refuses them).
         noteEvalVars(scope, names) {
-            const chain = [];
-            for (let handle = scope; handle; handle = handle.parent) {
-                const template = templates.get(handle.template);
-                if (!template || template.kind === "script")
-                    return;
-                chain[chain.length] = handle;
-                if (template.kind === "function")
-                    break;
-            }
-            for (let i = 0; i < chain.length; ++i)
-                evalVars.set(chain[i], P.arrayJoin(names, ", "));
+            markEvalScopes(scope, `a sloppy direct eval declared ${P.arrayJoin(names, ", ")} in this function's scope, which a restore cannot declare yet`);
         },
 
-        evalVarsOf(scope) {
+        // A sloppy direct eval called with `scope` ran code that could not be instrumented: which `var`s it declared in
+        // its caller's function scope is unknown.
+        noteUninstrumentedEval(scope, reason) {
+            markEvalScopes(scope, `a sloppy direct eval ran code that could not be instrumented in this function's scope (${reason}), so the variables it may have declared there are unknown`);
+        },
+
+        // [url, reason] of each script the host ran as written because it could not be instrumented.
+        uninstrumentedScripts: [],
+
+        noteUninstrumentedScript(url, reason) {
+            this.uninstrumentedScripts[this.uninstrumentedScripts.length] = [url, reason];
+        },
+
+        // Code made at run time that could not be instrumented runs as written: the functions it makes are not
+        // registered, and the capture refuses them. `made` is the function `new Function` made, or null for eval code.
+        // The reason is kept for the function itself, and for a bounded number of recent sources, so that the refusal
+        // of a function made inside them can say why.
+        noteUninstrumentedCode(source, reason, made) {
+            if (made)
+                uninstrumentedFunctions.set(made, reason);
+            if (uninstrumentedSources.length === uninstrumentedSourceLimit)
+                P.arrayShift(uninstrumentedSources);
+            uninstrumentedSources[uninstrumentedSources.length] = [source, reason];
+        },
+
+        // Why `fn`, which no instrumented code registered, was made by code that ran as written; undefined when that is
+        // not known. Only called when a capture is refused.
+        uninstrumentedReasonOf(fn) {
+            const reason = uninstrumentedFunctions.get(fn);
+            if (reason !== undefined)
+                return reason;
+            let text;
+            try {
+                text = P.functionToString(fn);
+            } catch {
+                return undefined;
+            }
+            for (let i = uninstrumentedSources.length - 1; i >= 0; --i) {
+                if (P.stringIndexOf(uninstrumentedSources[i][0], text) >= 0)
+                    return uninstrumentedSources[i][1];
+            }
+            return undefined;
+        },
+
+        // Why the capture must refuse the scope: a sloppy direct eval changed its bindings (noteEvalVars,
+        // noteUninstrumentedEval); undefined when none did.
+        evalRefusalOf(scope) {
             return evalVars.get(scope);
         },
 

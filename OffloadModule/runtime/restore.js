@@ -46,36 +46,13 @@
     }
 
     // Returns the class text with its heritage expression replaced by `null`: evaluating `extends X` would read
-    // bindings that are not restored yet. The prototypes are set from the snapshot afterwards.
-    function withoutHeritage(text) {
-        const match = /^class(\s+[A-Za-z_$][\w$]*)?\s+extends\b/.exec(text);
-        if (!match)
+    // bindings that are not restored yet. The prototypes are set from the snapshot afterwards. The instrumenter gives
+    // where the expression is (metadata `heritage`), so no comment, string or regular expression in it can mislead.
+    function withoutHeritage(literal, text) {
+        if (!literal.heritage)
             return text;
-        let depth = 0;
-        let i = match[0].length;
-        for (; i < text.length; ++i) {
-            const c = text[i];
-            if (c === "\"" || c === "'" || c === "`") {
-                for (++i; i < text.length && text[i] !== c; ++i) {
-                    if (text[i] === "\\")
-                        ++i;
-                }
-            } else if (c === "/" && text[i + 1] === "/")
-                i = text.indexOf("\n", i);
-            else if (c === "/" && text[i + 1] === "*")
-                i = text.indexOf("*/", i) + 1;
-            else if (c === "(" || c === "[")
-                ++depth;
-            else if (c === ")" || c === "]")
-                --depth;
-            else if (c === "{") {
-                if (!depth)
-                    break;
-                ++depth;
-            } else if (c === "}")
-                --depth;
-        }
-        return `${text.slice(0, match[0].length)} null ${text.slice(i)}`;
+        const [start, end] = literal.heritage;
+        return `${P.stringSlice(text, 0, start - literal.start)} null ${P.stringSlice(text, end - literal.start)}`;
     }
 
     // A class with private names is rebuilt with an evaluator in its static block (Rewriter::emitPrivateNames), which
@@ -151,7 +128,10 @@
     // Made without a prototype: a field the program put on Object.prototype would otherwise be read as part of it.
     const readOnlyDescriptor = P.Object.freeze(P.objectCreate(null, { writable: { value: false, enumerable: true } }));
 
-    const identifierPattern = /^[A-Za-z_$][\w$]*$/;
+    // A binding name as the script writes it, before it goes into synthesized code: Unicode letters and digits, `$`,
+    // `_`, ZWNJ/ZWJ, and \u escapes, nothing else (matched with the built-in exec).
+    const identifierPart = "(?:[\\p{ID_Continue}$\\u200c\\u200d]|\\\\u[0-9a-fA-F]{4}|\\\\u\\{[0-9a-fA-F]+\\})";
+    const identifierPattern = new P.RegExp(`^(?:[\\p{ID_Start}$_]|\\\\u[0-9a-fA-F]{4}|\\\\u\\{[0-9a-fA-F]+\\})${identifierPart}*$`, "u");
     const defaultAttributes = Attribute.Writable | Attribute.Enumerable | Attribute.Configurable;
 
     class Restore {
@@ -265,6 +245,7 @@
                 if (!registry.scripts.has(scriptId))
                     this.fail(`script ${scriptId} is not declared in this context`);
             }
+            registry.orderScripts(this.decoded.scripts);
             // Plain variables: after fillBodies, Array.prototype.push may be the program's.
             const start = P.dateNow();
             this.classify();
@@ -1057,7 +1038,7 @@
             const shape = this.shapes[shapeId];
             const template = shape.template;
             for (const [name] of template.bindings) {
-                if (!identifierPattern.test(name) && name !== "this" && name !== "arguments" && name !== "new.target")
+                if (P.regExpExec(identifierPattern, name) === null && name !== "this" && name !== "arguments" && name !== "new.target")
                     this.fail(`binding ${P.jsonStringify(name)} of ${template.script.sid}:${template.index} is not an identifier`);
             }
             const initialized = this.bindingNames(template).filter(([, i]) => shape.uninitialized[i] !== "u");
@@ -1324,7 +1305,8 @@
             const literal = this.literal(record.literal);
             const text = this.literalText(literal);
             if (literal.kind === "class") {
-                let classText = withoutHeritage(this.withMemberKeys(literal, text));
+                // Member keys first: they come after the heritage, whose offsets stay right.
+                let classText = withoutHeritage(literal, this.withMemberKeys(literal, text));
                 if (homeShapes) {
                     // Before the closing brace; the `;` ends a last field that has no semicolon of its own.
                     const methods = homeShapes.map((shapeId) => this.homeShapeText(shapeId, true)).join("");

@@ -69,21 +69,40 @@
     const transientCacheSize = 256;
     // Counted here: Map.prototype.size is a getter the program may replace.
     let transientCount = 0;
+    const rememberTransient = (key, made) => {
+        if (transientCount === transientCacheSize) {
+            transientInstrumented.clear();
+            transientCount = 0;
+        }
+        transientInstrumented.set(key, made);
+        ++transientCount;
+    };
+    // The host takes the text as UTF-8 and C strings: a NUL character would cut it short and a lone surrogate would be
+    // replaced, so the instrumented program would not be the author's.
+    const unpassableText = (source) => {
+        if (P.stringIndexOf(source, "\0") >= 0)
+            return "it contains a NUL character";
+        if (!P.stringIsWellFormed(source))
+            return "it contains a lone surrogate";
+        return undefined;
+    };
+    // Returns { sid, code, callerVars }, or { refusal } when the code cannot be instrumented: it then runs as written.
     const instrumentDynamic = (source, kind) => {
         const key = `${kind}:${source}`;
         const known = instrumented.get(key) || transientInstrumented.get(key);
         if (known)
             return known;
-        const result = native.instrument(source, kind);
+        const unpassable = unpassableText(source);
+        const result = unpassable === undefined ? native.instrument(source, kind) : { refusal: unpassable };
+        if (result.refusal !== undefined) {
+            const made = { refusal: result.refusal };
+            rememberTransient(key, made);
+            return made;
+        }
         const metadata = P.jsonParse(result.metadata);
         const made = { sid: result.sid, code: result.code, callerVars: metadata.callerVars };
         if (!metadata.literals.length && !metadata.templates.length) {
-            if (transientCount === transientCacheSize) {
-                transientInstrumented.clear();
-                transientCount = 0;
-            }
-            transientInstrumented.set(key, made);
-            ++transientCount;
+            rememberTransient(key, made);
             return made;
         }
         if (!registry.scripts.has(result.sid)) {
@@ -95,13 +114,21 @@
     };
 
     offload.instrumentEval = (source, scope, isStrict) => {
-        const { code, callerVars } = instrumentDynamic(source, isStrict ? "strict-eval" : "eval");
+        const made = instrumentDynamic(source, isStrict ? "strict-eval" : "eval");
+        if (made.refusal !== undefined) {
+            // The eval runs the author's text (an invalid one throws the engine's own SyntaxError). Functions it makes
+            // are not registered; `var`s a sloppy one adds to its caller's function scope are unknown.
+            registry.noteUninstrumentedCode(source, made.refusal, null);
+            if (scope && !isStrict)
+                registry.noteUninstrumentedEval(scope, made.refusal);
+            return source;
+        }
         // `var`s a sloppy eval adds to its caller's function scope are bindings no template lists (Instrumentation.md).
-        if (callerVars && scope)
-            registry.noteEvalVars(scope, callerVars);
+        if (made.callerVars && scope)
+            registry.noteEvalVars(scope, made.callerVars);
         // The eval code reads its parent scope from here once, at its start (Documentation/Instrumentation.md).
         offload.hooks.evh = scope;
-        return code;
+        return made.code;
     };
 
     // An indirect eval runs its code at the global scope, as if the caller were a sloppy top level: the code is
@@ -133,18 +160,26 @@
         for (let i = 0; i < args.length; ++i)
             parts[i] = `${args[i]}`;
         // Validate first, with the real constructor on the same strings: it throws the engine's own SyntaxError.
-        P.apply(P.Function, undefined, parts);
+        const asWritten = P.apply(P.Function, undefined, parts);
         const body = parts.length ? parts[parts.length - 1] : "";
         // What is left are the parameters (an own length, set without calling anything).
         parts.length = parts.length ? parts.length - 1 : 0;
         const source = `(function anonymous(${P.arrayJoin(parts, ",")}\n) {\n${body}\n})`;
-        return P.eval(instrumentDynamic(source, "function").code);
+        const made = instrumentDynamic(source, "function");
+        if (made.refusal !== undefined) {
+            // The function the engine made of the author's text runs; the capture refuses it while it lives.
+            registry.noteUninstrumentedCode(source, made.refusal, asWritten);
+            return asWritten;
+        }
+        return P.eval(made.code);
     }
 
     const api = offload.hooks;
     const define = (name, value) => P.defineProperty(api, name, { value, writable: false, enumerable: false, configurable: false });
 
     define("registerScript", (sid, text, metadataJSON) => registry.registerScript(sid, text, P.jsonParse(metadataJSON)));
+    // The host runs a script that could not be instrumented as written: captures are refused from then on, naming it.
+    define("noteUninstrumentedScript", (url, reason) => registry.noteUninstrumentedScript(`${url}`, `${reason}`));
 
     // Called by the host once its own globals exist and before any app script runs: everything reachable now is a
     // built-in.

@@ -75,6 +75,14 @@ std::optional<InstrumentationResult> Instrumenter::instrument(
         return std::nullopt;
     }
 
+    if (auto offset = tree.misreadHtmlComment()) {
+        auto [line, column] = lineAndColumnForOffset(source, *offset);
+        setInstrumenterError(error, InstrumenterError::ParserLimitation, options.sourceURL, line, column,
+            "tree-sitter reads this HTML-like comment as operators; JavaScriptCore accepts the script, which must run "
+            "uninstrumented");
+        return std::nullopt;
+    }
+
     bool isEval = options.kind == SourceKind::DirectEval;
     ScopeAnalysis analysis(
         tree, isEval ? ScopeAnalysis::Mode::Eval : ScopeAnalysis::Mode::Script, options.isStrictCaller);

@@ -128,6 +128,10 @@ std::string MetadataWriter::write() const
         } else
             json += "null";
         json += ",\"paramsStart\":" + (offset.paramsStart ? std::to_string(*offset.paramsStart) : std::string("null"));
+        if (offset.heritageStart) {
+            json += ",\"heritage\":[" + std::to_string(*offset.heritageStart) + ","
+                + std::to_string(*offset.heritageEnd) + "]";
+        }
         json += ",\"parameters\":"
             + (literal->simpleParameters ? nameList(*literal->simpleParameters) : std::string("null"));
         json += ",\"members\":[";

@@ -9,7 +9,10 @@
 
 namespace Offload {
 
-// The children (or the named children) of a node, in order: `for (TSNode child : namedChildren(node))`.
+// The children (or the named children) of a node, in order, without comments: `for (TSNode child :
+// namedChildren(node))`. Comments are extras that tree-sitter attaches wherever they occur, among a statement's or
+// an argument list's named children too; the analysis must see the same code whatever the comments, so it never sees
+// them (use namedChildCount and firstNamedChild below, not ts_node_named_child and its count).
 // ts_node_child(node, i) walks the i children before the one it returns, so an index loop over a wide node (the top
 // level of a bundle, a long function body or object literal) is quadratic. A wide node is walked with a TSTreeCursor
 // instead, which steps to the next sibling at once; a narrow one (most nodes) with the index loop, cheaper there than
@@ -21,19 +24,17 @@ public:
     NodeChildren(TSNode parent, Which which)
         : m_parent(parent)
         , m_isNamedOnly(which == Which::Named)
-        , m_count(m_isNamedOnly ? ts_node_named_child_count(parent) : ts_node_child_count(parent))
+        , m_count(ts_node_child_count(parent))
     {
         if (!m_count)
             return;
-        if (m_count <= narrowNodeChildCount) {
-            m_current = child(0);
-            return;
+        if (m_count > narrowNodeChildCount) {
+            m_usesCursor = true;
+            m_cursor = ts_tree_cursor_new(parent);
+            ts_tree_cursor_goto_first_child(&m_cursor);
         }
-        m_usesCursor = true;
-        m_cursor = ts_tree_cursor_new(parent);
-        ts_tree_cursor_goto_first_child(&m_cursor);
-        m_current = ts_tree_cursor_current_node(&m_cursor);
-        skipAnonymous();
+        m_current = child(0);
+        skipUnwanted();
     }
 
     ~NodeChildren()
@@ -70,28 +71,32 @@ public:
 private:
     static constexpr uint32_t narrowNodeChildCount = 8;
 
-    TSNode child(uint32_t index) const
+    // Child `index` of all the children; the cursor, when there is one, is on child `index - 1` or `index`.
+    TSNode child(uint32_t index)
     {
-        return m_isNamedOnly ? ts_node_named_child(m_parent, index) : ts_node_child(m_parent, index);
+        if (!m_usesCursor)
+            return ts_node_child(m_parent, index);
+        if (index)
+            ts_tree_cursor_goto_next_sibling(&m_cursor);
+        return ts_tree_cursor_current_node(&m_cursor);
     }
 
-    void skipAnonymous()
+    bool isWanted(TSNode node) const { return !ts_node_is_extra(node) && (!m_isNamedOnly || ts_node_is_named(node)); }
+
+    void skipUnwanted()
     {
-        while (m_isNamedOnly && !ts_node_is_named(m_current) && ts_tree_cursor_goto_next_sibling(&m_cursor))
-            m_current = ts_tree_cursor_current_node(&m_cursor);
+        while (m_index < m_count && !isWanted(m_current)) {
+            if (++m_index < m_count)
+                m_current = child(m_index);
+        }
     }
 
     void advance()
     {
         if (++m_index >= m_count)
             return;
-        if (!m_usesCursor) {
-            m_current = child(m_index);
-            return;
-        }
-        ts_tree_cursor_goto_next_sibling(&m_cursor);
-        m_current = ts_tree_cursor_current_node(&m_cursor);
-        skipAnonymous();
+        m_current = child(m_index);
+        skipUnwanted();
     }
 
     TSNode m_parent;
@@ -111,6 +116,23 @@ inline NodeChildren children(TSNode node)
 inline NodeChildren namedChildren(TSNode node)
 {
     return NodeChildren(node, NodeChildren::Which::Named);
+}
+
+// The number of named children that are not comments.
+inline uint32_t namedChildCount(TSNode node)
+{
+    uint32_t count = 0;
+    for ([[maybe_unused]] TSNode child : namedChildren(node))
+        ++count;
+    return count;
+}
+
+// The first named child that is not a comment, or a null node.
+inline TSNode firstNamedChild(TSNode node)
+{
+    for (TSNode child : namedChildren(node))
+        return child;
+    return TSNode {};
 }
 
 } // namespace Offload

@@ -7,6 +7,8 @@
 
 #include "Instrumenter/PropertyKey.h"
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <set>
 #include <unordered_map>
 
@@ -16,6 +18,9 @@ namespace Offload {
 // site: one arrow allocation per scope entry against output size (Octane's Box2D grows by 225 % without makers, by 23 %
 // with them). FIXME: Tune against the Octane slowdown target once the runtime's benchmarks run.
 static constexpr unsigned makerSiteThreshold = 3;
+
+// A literal's start and end, the start of its parameters, and the start and end of a class's heritage expression.
+static constexpr size_t markersPerLiteral = 5;
 
 Rewriter::Rewriter(std::string_view source, const ScopeAnalysis& analysis, Options options)
     : m_source(source)
@@ -419,11 +424,16 @@ void Rewriter::emitSites()
     if (m_options.routesTemplateObjects)
         emitTaggedTemplates();
     for (auto& literal : literals) {
-        int marker = static_cast<int>(literal->index * 3);
+        int marker = static_cast<int>(literal->index * markersPerLiteral);
         insert(literal->start, false, literal->depth, Marker, {}, marker);
         insert(literal->end, true, literal->depth, Marker, {}, marker + 1);
         if (literal->paramsStart)
             insert(*literal->paramsStart, false, literal->paramsDepth, Marker, {}, marker + 2);
+        // At the class's depth: the heritage's own hooks (`extends class {}`) lie inside the marked text.
+        if (literal->heritage) {
+            insert(literal->heritage->first, false, literal->depth, Marker, {}, marker + 3);
+            insert(literal->heritage->second, true, literal->depth, Marker, {}, marker + 4);
+        }
     }
 }
 
@@ -620,6 +630,27 @@ void Rewriter::emitEntries()
     }
 }
 
+// Whether two characters, written next to each other, could be read as one token, or start a comment, where the
+// author's code had a token boundary: `return{…}` must not become `return__offload.o({…})`, nor `a<` + `!--` an
+// HTML-like comment, nor `1` + `.x` a number. Inserted text is separated from its neighbours by a space then; white
+// space between tokens changes nothing (insertions never add a line terminator, so no automatic semicolon moves).
+static bool wouldJoin(char before, char after)
+{
+    auto isWordPart = [](char c) {
+        auto byte = static_cast<unsigned char>(c);
+        // Identifier parts, escapes (`\u0061`), private names, and every non-ASCII byte (Unicode letters).
+        return std::isalnum(byte) || c == '_' || c == '$' || c == '\\' || c == '#' || byte >= 0x80;
+    };
+    auto isOperatorPart = [](char c) { return c && std::strchr("<>=!+-*/%&|^?.", c); };
+    if (isWordPart(before) && isWordPart(after))
+        return true;
+    if (isOperatorPart(before) && isOperatorPart(after))
+        return true;
+    // A number and a period: `1` + `.x`, `.` + `5`.
+    return (std::isdigit(static_cast<unsigned char>(before)) && after == '.')
+        || (before == '.' && std::isdigit(static_cast<unsigned char>(after)));
+}
+
 void Rewriter::apply()
 {
     std::stable_sort(m_insertions.begin(), m_insertions.end(), [](const Insertion& a, const Insertion& b) {
@@ -634,19 +665,38 @@ void Rewriter::apply()
 
     size_t extra = 0;
     for (auto& insertion : m_insertions)
-        extra += insertion.text.size();
+        extra += insertion.text.size() + 2;
     m_code.clear();
     m_code.reserve(m_source.size() + extra);
-    std::vector<uint32_t> markerBytes(m_analysis.literals().size() * 3, 0);
+    std::vector<uint32_t> markerBytes(m_analysis.literals().size() * markersPerLiteral, 0);
     size_t copied = 0;
+    // Whether the text last appended was inserted: only there may two characters meet that did not in the source.
+    bool endsWithInsertion = false;
+    // A literal's start is where its first character lands, after a separating space if one is added.
+    std::vector<int> pendingStartMarkers;
+    auto append = [&](std::string_view text, bool isInserted) {
+        if (text.empty())
+            return;
+        if ((isInserted || endsWithInsertion) && !m_code.empty() && wouldJoin(m_code.back(), text.front()))
+            m_code += ' ';
+        for (int marker : pendingStartMarkers)
+            markerBytes[marker] = m_code.size();
+        pendingStartMarkers.clear();
+        m_code.append(text);
+        endsWithInsertion = isInserted;
+    };
     for (auto& insertion : m_insertions) {
-        m_code.append(m_source.substr(copied, insertion.offset - copied));
+        append(m_source.substr(copied, insertion.offset - copied), false);
         copied = insertion.offset;
-        if (insertion.marker >= 0)
+        if (insertion.marker >= 0 && insertion.isClosing)
             markerBytes[insertion.marker] = m_code.size();
-        m_code += insertion.text;
+        else if (insertion.marker >= 0)
+            pendingStartMarkers.push_back(insertion.marker);
+        append(insertion.text, true);
     }
-    m_code.append(m_source.substr(copied));
+    append(m_source.substr(copied), false);
+    for (int marker : pendingStartMarkers)
+        markerBytes[marker] = m_code.size();
 
     // The runtime slices JavaScript strings: convert byte offsets of the output to UTF-16 code units in one walk.
     std::vector<uint32_t> sorted(markerBytes);
@@ -666,10 +716,15 @@ void Rewriter::apply()
     m_literalOffsets.resize(m_analysis.literals().size());
     for (auto& literal : m_analysis.literals()) {
         auto& offsets = m_literalOffsets[literal->index];
-        offsets.start = utf16[markerBytes[literal->index * 3]];
-        offsets.end = utf16[markerBytes[literal->index * 3 + 1]];
+        size_t first = literal->index * markersPerLiteral;
+        offsets.start = utf16[markerBytes[first]];
+        offsets.end = utf16[markerBytes[first + 1]];
         if (literal->paramsStart)
-            offsets.paramsStart = utf16[markerBytes[literal->index * 3 + 2]];
+            offsets.paramsStart = utf16[markerBytes[first + 2]];
+        if (literal->heritage) {
+            offsets.heritageStart = utf16[markerBytes[first + 3]];
+            offsets.heritageEnd = utf16[markerBytes[first + 4]];
+        }
     }
 }
 

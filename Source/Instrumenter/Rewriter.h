@@ -28,6 +28,8 @@ public:
         uint32_t start { 0 };
         uint32_t end { 0 };
         std::optional<uint32_t> paramsStart;
+        std::optional<uint32_t> heritageStart;
+        std::optional<uint32_t> heritageEnd;
     };
 
     Rewriter(std::string_view source, const ScopeAnalysis&, Options);

@@ -149,6 +149,8 @@ struct Literal {
     std::optional<MethodInfo> method;
     std::optional<uint32_t> paramsStart;
     unsigned paramsDepth { 0 };
+    // Classes with an `extends` clause: the offsets of its expression, which a restore replaces by `null`.
+    std::optional<std::pair<uint32_t, uint32_t>> heritage;
     // A sloppy non-arrow function with a simple parameter list (identifiers only): its parameter names, which its
     // mapped arguments object aliases by position.
     std::optional<std::vector<std::string>> simpleParameters;

@@ -23,7 +23,7 @@ static constexpr unsigned maximumDepth = 3000;
 
 static bool typeIs(TSNode node, const char* type)
 {
-    return !std::strcmp(ts_node_type(node), type);
+    return nodeIs(node, type);
 }
 
 static bool isFunctionNode(TSNode node)
@@ -54,7 +54,7 @@ size_t ScopeAnalysis::makeLiteral(LiteralKind kind, TSNode node, Scope* scope, u
     auto literal = std::make_unique<Literal>();
     literal->kind = kind;
     literal->start = ts_node_start_byte(node);
-    literal->end = ts_node_end_byte(node);
+    literal->end = m_tree.endOf(node);
     literal->depth = depth;
     literal->scope = scope;
     literal->isStrict = scope->isStrict;
@@ -78,18 +78,17 @@ static uint32_t prologueEnd(
     const SyntaxTree& tree, TSNode container, uint32_t entry, bool& needsSemicolon, bool& isStrict)
 {
     needsSemicolon = false;
-    uint32_t count = ts_node_named_child_count(container);
-    for (uint32_t i = 0; i < count; ++i) {
-        TSNode child = ts_node_named_child(container, i);
-        if (typeIs(child, "comment") || typeIs(child, "hash_bang_line"))
+    for (TSNode child : namedChildren(container)) {
+        if (typeIs(child, "hash_bang_line"))
             continue;
-        if (!typeIs(child, "expression_statement") || ts_node_named_child_count(child) != 1
-            || !typeIs(ts_node_named_child(child, 0), "string"))
+        // `"use strict" // why` is a directive: the comment is not part of the statement here.
+        if (!typeIs(child, "expression_statement") || namedChildCount(child) != 1
+            || !typeIs(firstNamedChild(child), "string"))
             break;
-        auto text = tree.text(ts_node_named_child(child, 0));
+        auto text = tree.text(firstNamedChild(child));
         if (text == "\"use strict\"" || text == "'use strict'")
             isStrict = true;
-        entry = ts_node_end_byte(child);
+        entry = tree.endOf(child);
         needsSemicolon = tree.text(child).back() != ';';
     }
     return entry;
@@ -105,15 +104,16 @@ bool ScopeAnalysis::run()
     // Code goes after a hashbang line (at the start of the next line, so that it is not part of the comment) and
     // after the directive prologue.
     uint32_t entry = 0;
-    if (ts_node_named_child_count(root) && typeIs(ts_node_named_child(root, 0), "hash_bang_line")) {
+    if (typeIs(firstNamedChild(root), "hash_bang_line")) {
+        // The hashbang comment runs to the first line terminator: \n, \r\n, \r, U+2028 or U+2029.
         auto source = m_tree.source();
-        size_t newline = source.find_first_of("\r\n\xe2", ts_node_end_byte(ts_node_named_child(root, 0)));
-        if (newline == std::string_view::npos)
-            entry = source.size();
-        else if (source[newline] == '\r' && newline + 1 < source.size() && source[newline + 1] == '\n')
-            entry = newline + 2;
-        else
-            entry = newline + (static_cast<unsigned char>(source[newline]) == 0xe2 ? 3 : 1);
+        entry = ts_node_end_byte(firstNamedChild(root));
+        if (source.substr(entry, 2) == "\r\n")
+            entry += 2;
+        else if (source.substr(entry, 3) == "\xe2\x80\xa8" || source.substr(entry, 3) == "\xe2\x80\xa9")
+            entry += 3;
+        else if (entry < source.size())
+            ++entry;
     }
     bool isStrict = rootScope->isStrict;
     rootScope->entryOffsets.push_back(prologueEnd(m_tree, root, entry, rootScope->entryNeedsSemicolon, isStrict));
@@ -356,8 +356,8 @@ static bool chainHasOptionalLink(TSNode node)
 
 static TSNode unwrapParentheses(TSNode node)
 {
-    while (typeIs(node, "parenthesized_expression") && ts_node_named_child_count(node) == 1)
-        node = ts_node_named_child(node, 0);
+    while (typeIs(node, "parenthesized_expression") && namedChildCount(node) == 1)
+        node = firstNamedChild(node);
     return node;
 }
 
@@ -415,7 +415,7 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         if (!ts_node_is_null(parent) && typeIs(parent, "assignment_expression")
             && ts_node_eq(childByField(parent, "right"), node)) {
             site.start = ts_node_start_byte(parent);
-            site.end = ts_node_end_byte(parent);
+            site.end = m_tree.endOf(parent);
             site.depth = context.depth - 1;
             site.needsNewParentheses = false;
             site.wrapsAssignment = true;
@@ -518,12 +518,10 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         if (typeIs(arguments, "template_string")
             && !(typeIs(childByField(node, "function"), "identifier") && m_tree.text(callee) == "eval")) {
             size_t substitutions = 0;
-            uint32_t count = ts_node_named_child_count(arguments);
-            for (uint32_t i = 0; i < count; ++i)
-                substitutions += typeIs(ts_node_named_child(arguments, i), "template_substitution");
-            m_taggedTemplates.push_back(
-                { ts_node_start_byte(node), ts_node_end_byte(node), ts_node_start_byte(arguments),
-                    ts_node_end_byte(arguments), context.depth, substitutions, needsNewParentheses(node) });
+            for (TSNode part : namedChildren(arguments))
+                substitutions += typeIs(part, "template_substitution");
+            m_taggedTemplates.push_back({ ts_node_start_byte(node), m_tree.endOf(node), ts_node_start_byte(arguments),
+                m_tree.endOf(arguments), context.depth, substitutions, needsNewParentheses(node) });
         }
         // Any call of `eval` may be a direct eval (also `eval(...args)`, or through a local binding of the real eval):
         // for exposure, all bindings in scope count as read.
@@ -531,12 +529,11 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
             && ts_node_is_null(childByField(node, "optional_chain")))
             m_evalScopes.push_back(context.scope);
         if (typeIs(callee, "identifier") && m_tree.text(callee) == "eval" && typeIs(arguments, "arguments")
-            && ts_node_is_null(childByField(node, "optional_chain")) && ts_node_named_child_count(arguments)
-            && !typeIs(ts_node_named_child(arguments, 0), "spread_element")
-            && !typeIs(ts_node_named_child(arguments, 0), "comment")) {
-            TSNode argument = ts_node_named_child(arguments, 0);
+            && ts_node_is_null(childByField(node, "optional_chain")) && namedChildCount(arguments)
+            && !typeIs(firstNamedChild(arguments), "spread_element")) {
+            TSNode argument = firstNamedChild(arguments);
             m_sites.emplace_back(SiteKind::DirectEval, context.scope, context.depth + 1, ts_node_start_byte(argument),
-                ts_node_end_byte(argument));
+                m_tree.endOf(argument));
             m_sites.back().headOf = context.headOf;
             noteSpecialUse(BindingKind::This, context, true);
             noteSpecialUse(BindingKind::Arguments, context, true);
@@ -591,7 +588,7 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         if (name == "arguments")
             noteSpecialUse(BindingKind::Arguments, context, false);
         if (name == "eval" && !is("shorthand_property_identifier_pattern") && isReadAsValue(node))
-            m_evalReads.push_back({ context.scope, context.depth + 1, ts_node_start_byte(node), ts_node_end_byte(node),
+            m_evalReads.push_back({ context.scope, context.depth + 1, ts_node_start_byte(node), m_tree.endOf(node),
                 is("shorthand_property_identifier") ? EvalRead::Kind::ShorthandProperty : EvalRead::Kind::Identifier });
         noteReference(name, context.scope);
         for (Scope* scope = context.scope; scope; scope = scope->parent) {
@@ -603,8 +600,8 @@ void ScopeAnalysis::visit(TSNode node, const Context& context, const std::option
         }
         return;
     }
-    if (is("parenthesized_expression") && ts_node_named_child_count(node) == 1) {
-        visit(ts_node_named_child(node, 0), { context.scope, context.headOf, context.depth + 1 }, inferredName);
+    if (is("parenthesized_expression") && namedChildCount(node) == 1) {
+        visit(firstNamedChild(node), { context.scope, context.headOf, context.depth + 1 }, inferredName);
         return;
     }
     visitChildren(node, context);
@@ -635,7 +632,7 @@ void ScopeAnalysis::noteMemberEvalRead(TSNode node, const Context& context)
         if (typeIs(childByField(parent, "arguments"), "template_string") || typeIs(object, "super")
             || chainHasOptionalLink(object))
             return;
-        m_evalReads.push_back({ context.scope, context.depth, ts_node_start_byte(object), ts_node_end_byte(object),
+        m_evalReads.push_back({ context.scope, context.depth, ts_node_start_byte(object), m_tree.endOf(object),
             EvalRead::Kind::MethodCallReceiver });
         return;
     }
@@ -659,7 +656,7 @@ void ScopeAnalysis::noteMemberEvalRead(TSNode node, const Context& context)
     if (continuesChain && chainHasOptionalLink(node))
         return;
     m_evalReads.push_back(
-        { context.scope, context.depth, ts_node_start_byte(node), ts_node_end_byte(node), EvalRead::Kind::Property });
+        { context.scope, context.depth, ts_node_start_byte(node), m_tree.endOf(node), EvalRead::Kind::Property });
 }
 
 // An arrow made in `scope` (a method's, field initializer's or static block's) uses super: its scope instances must
@@ -832,7 +829,7 @@ void ScopeAnalysis::visitFunctionDeclaration(TSNode node, const Context& context
         scope = makeScope(ScopeKind::Block, context.scope, statement, context);
         scope->wrapsBody = true;
         scope->bodyStart = ts_node_start_byte(statement);
-        scope->bodyEnd = ts_node_end_byte(statement);
+        scope->bodyEnd = m_tree.endOf(statement);
         scope->bodyDepth = context.depth;
         scope->entryOffsets.push_back(scope->bodyStart);
         scope->entryDepth = context.depth;
@@ -931,8 +928,6 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
         for (TSNode parameter : namedChildren(parameters)) {
             if (!isSimple)
                 break;
-            if (typeIs(parameter, "comment"))
-                continue;
             isSimple = typeIs(parameter, "identifier");
             names.emplace_back(m_tree.text(parameter));
         }
@@ -964,7 +959,7 @@ void ScopeAnalysis::visitFunction(TSNode node, size_t index, const Context& cont
     }
     function->isExpressionBody = true;
     function->bodyStart = ts_node_start_byte(body);
-    function->bodyEnd = ts_node_end_byte(body);
+    function->bodyEnd = m_tree.endOf(body);
     function->bodyDepth = depth + 1;
     visit(body, bodyContext);
 }

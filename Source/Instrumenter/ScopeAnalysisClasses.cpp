@@ -58,8 +58,7 @@ void ScopeAnalysis::visitMethod(TSNode node, size_t index, Scope* parent, const 
 void ScopeAnalysis::visitObject(TSNode node, const Context& context)
 {
     Context childContext { context.scope, context.headOf, context.depth + 1 };
-    Site site { SiteKind::ObjectLiteral, context.scope, context.depth, ts_node_start_byte(node),
-        ts_node_end_byte(node) };
+    Site site { SiteKind::ObjectLiteral, context.scope, context.depth, ts_node_start_byte(node), m_tree.endOf(node) };
     for (TSNode child : namedChildren(node)) {
         if (m_refusal != Refusal::None)
             break;
@@ -100,9 +99,8 @@ bool ScopeAnalysis::suspendsInClassCode(TSNode node) const
         return suspendsInClassCode(childByField(node, "name"));
     if (type == "field_definition")
         return suspendsInClassCode(childByField(node, "property"));
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) {
-        if (suspendsInClassCode(ts_node_named_child(node, i)))
+    for (TSNode child : namedChildren(node)) {
+        if (suspendsInClassCode(child))
             return true;
     }
     return false;
@@ -135,6 +133,9 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
     for (TSNode child : namedChildren(node)) {
         if (typeIs(child, "class_heritage")) {
             privateNames.isDerived = true;
+            TSNode expression = firstNamedChild(child);
+            if (!ts_node_is_null(expression))
+                m_literals[index]->heritage = std::make_pair(ts_node_start_byte(expression), m_tree.endOf(expression));
             visit(child, classContext);
         }
     }
@@ -182,7 +183,7 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
             if (typeIs(property, "computed_property_name")) {
                 m_literals[index]->hasComputedFieldNames = true;
                 m_literals[index]->computedFieldKeys.emplace_back(
-                    ts_node_start_byte(property) + 1, ts_node_end_byte(property) - 1);
+                    ts_node_start_byte(property) + 1, m_tree.endOf(property) - 1);
                 visit(property, memberContext);
             }
             TSNode value = childByField(member, "value");
@@ -192,7 +193,7 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
             // outside the value's own insertions).
             size_t fieldIndex = makeLiteral(LiteralKind::Field, value, scope, context.depth + 2);
             m_literals[fieldIndex]->owner = index;
-            RestoreGuard guard { ts_node_start_byte(value), ts_node_end_byte(value), context.depth + 1, false };
+            RestoreGuard guard { ts_node_start_byte(value), m_tree.endOf(value), context.depth + 1, false };
             if (isStatic)
                 m_guards.push_back(guard);
             else
@@ -208,7 +209,7 @@ void ScopeAnalysis::visitClass(TSNode node, size_t index, const Context& context
             Scope* block = makeScope(ScopeKind::StaticBlock, scope, member, memberContext);
             TSNode blockBody = childByField(member, "body");
             m_guards.push_back(
-                { ts_node_start_byte(blockBody) + 1, ts_node_end_byte(blockBody) - 1, context.depth + 3, true });
+                { ts_node_start_byte(blockBody) + 1, m_tree.endOf(blockBody) - 1, context.depth + 3, true });
             visitBody(blockBody, block, { block, context.headOf, context.depth + 3 });
             continue;
         }

@@ -25,7 +25,7 @@ void ScopeAnalysis::visitLoopBody(TSNode body, Scope* scope, const Context& cont
     }
     scope->wrapsBody = true;
     scope->bodyStart = ts_node_start_byte(body);
-    scope->bodyEnd = ts_node_end_byte(body);
+    scope->bodyEnd = m_tree.endOf(body);
     scope->bodyDepth = context.depth;
     scope->entryOffsets.push_back(scope->bodyStart);
     scope->entryDepth = context.depth;
@@ -101,7 +101,7 @@ void ScopeAnalysis::visitSwitch(TSNode node, const Context& context)
     TSNode body = childByField(node, "body");
     Scope* scope = makeScope(ScopeKind::Switch, context.scope, body, childContext);
     scope->statementStart = ts_node_start_byte(node);
-    scope->statementEnd = ts_node_end_byte(node);
+    scope->statementEnd = m_tree.endOf(node);
     scope->bodyDepth = context.depth;
     scope->entryDepth = context.depth + 2;
     Context caseContext { scope, context.headOf, context.depth + 3 };
@@ -112,7 +112,7 @@ void ScopeAnalysis::visitSwitch(TSNode node, const Context& context)
         for (TSNode child : children(clause)) {
             if (!afterColon && !ts_node_is_named(child) && typeIs(child, ":")) {
                 afterColon = true;
-                scope->entryOffsets.push_back(ts_node_end_byte(child));
+                scope->entryOffsets.push_back(m_tree.endOf(child));
                 continue;
             }
             visit(child, caseContext);

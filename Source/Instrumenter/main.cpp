@@ -23,6 +23,7 @@ int main(int argc, char** argv)
     gboolean isStrictEval = FALSE;
     gboolean isFunctionConstructor = FALSE;
     gboolean verify = FALSE;
+    gboolean noVerify = FALSE;
     GOptionEntry entries[] = { { "output", 'o', 0, G_OPTION_ARG_FILENAME, &outputPath,
                                    "Write the instrumented script to FILE", "FILE" },
         { "meta", 'm', 0, G_OPTION_ARG_FILENAME, &metadataPath, "Write the metadata JSON to FILE", "FILE" },
@@ -34,7 +35,9 @@ int main(int argc, char** argv)
         { "url", 0, 0, G_OPTION_ARG_STRING, &sourceURL, "Name the script URL in messages (default: the input path)",
             "URL" },
         { "cache", 0, 0, G_OPTION_ARG_FILENAME, &cacheDirectory, "Use (and fill) an on-disk cache in DIR", "DIR" },
-        { "verify", 0, 0, G_OPTION_ARG_NONE, &verify, "Check the output with JavaScriptCore", nullptr },
+        { "verify", 0, 0, G_OPTION_ARG_NONE, &verify, "Check the output with JavaScriptCore (the default)", nullptr },
+        { "no-verify", 0, 0, G_OPTION_ARG_NONE, &noVerify,
+            "Do not check the output with JavaScriptCore (to time the rewrite alone)", nullptr },
         { nullptr, 0, 0, G_OPTION_ARG_NONE, nullptr, nullptr, nullptr } };
     GUniquePtr<GOptionContext> context(g_option_context_new("IN.js - rewrite a script for WebKit Offload capture"));
     g_option_context_add_main_entries(context.get(), entries, nullptr);
@@ -68,8 +71,7 @@ int main(int argc, char** argv)
                                           : SourceKind::Script;
     options.isStrictCaller = isStrictEval;
     options.sourceURL = url ? url.get() : argv[1];
-    if (verify)
-        options.verifyOutput = true;
+    options.verifyOutput = verify || !noVerify;
 
     // Without --cache there is nothing to look up or fill: hashing the key and keeping a copy of the result in
     // memory would only cost time.

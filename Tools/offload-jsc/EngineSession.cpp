@@ -164,6 +164,12 @@ bool EngineSession::runScript(const EngineScript& script, GError** error)
 {
     if (!declareScript(script, error))
         return false;
+    if (!script.isInstrumented) {
+        auto url = adoptGRef(jsc_value_new_string(m_context.get(), script.url.c_str()));
+        auto reason = adoptGRef(jsc_value_new_string(m_context.get(), script.refusal.c_str()));
+        if (!callRuntime("noteUninstrumentedScript", error, url, reason))
+            return false;
+    }
     auto result = adoptGRef(jsc_context_evaluate_with_source_uri(
         m_context.get(), script.code.c_str(), script.code.size(), script.url.c_str(), 1));
     reportUncaughtException();
@@ -261,7 +267,7 @@ bool EngineSession::capture(CapturedState& state, GError** error)
             GUniquePtr<char> text(jsc_value_to_string(value.get()));
             return std::string(text.get());
         };
-        state.dynamicScripts.push_back({ field(0), "dynamic", field(1), field(2), true });
+        state.dynamicScripts.push_back({ field(0), "dynamic", field(1), field(2), true, {} });
     }
     return true;
 }

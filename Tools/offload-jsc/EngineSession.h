@@ -29,6 +29,8 @@ struct EngineScript {
     std::string code;
     std::string metadataJSON;
     bool isInstrumented { false };
+    // Why a script runs as written (the instrumenter's error); the runtime then refuses every capture, naming it.
+    std::string refusal;
 };
 
 // What a capture produced: the snapshot bytes and the bodies of the blobs it names, with their hashes as the runtime

@@ -13,9 +13,11 @@
 #include "Tools/offload-jsc/MigrationPayload.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <gio/gio.h>
+#include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -86,6 +88,7 @@ bool EngineTestRunner::loadScript(const std::string& path, EngineScript& script,
     if (!m_options.instrument) {
         script.code.assign(contents, length);
         script.sid = Instrumenter::scriptId(script.code);
+        script.refusal = "offload-jsc runs it with --no-instrument";
         return true;
     }
     InstrumentOptions options;
@@ -99,6 +102,7 @@ bool EngineTestRunner::loadScript(const std::string& path, EngineScript& script,
             owned->message);
         script.code.assign(contents, length);
         script.sid = Instrumenter::scriptId(script.code);
+        script.refusal = owned->message;
         return true;
     }
     script.code = std::move(result->code);
@@ -315,6 +319,12 @@ bool EngineTestRunner::restoreInto(
     std::unique_ptr<EngineSession>& session, const std::vector<uint8_t>& bundle, GError** error)
 {
     auto start = Clock::now();
+    if (m_options.failRestoreOf == m_migrationIndex) {
+        g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED,
+            "the restore of migration %llu fails on purpose (--fail-restore)",
+            static_cast<unsigned long long>(m_migrationIndex));
+        return false;
+    }
     std::vector<uint8_t> snapshot;
     auto* store = receivedBlobs(error);
     std::vector<BlobEntry> listedBlobs;
@@ -362,48 +372,94 @@ bool EngineTestRunner::hopToChildProcess(const std::vector<uint8_t>& bundle)
     payload.bundle = bundle;
     auto bytes = payload.serialize();
 
-    // Nothing of this engine may survive into the child: it is destroyed before the child starts.
-    m_session.reset();
+    // This engine keeps the program until the child says it holds it (acknowledgeRestore), as a client keeps its
+    // state until an offload's result is applied: a child that fails to restore leaves the program here.
     fflush(stdout);
-
-    GPtrArray* arguments = g_ptr_array_new();
-    g_ptr_array_add(arguments, const_cast<char*>("/proc/self/exe"));
-    g_ptr_array_add(arguments, const_cast<char*>("--receive-migration"));
-    g_ptr_array_add(arguments, const_cast<char*>("--migrate"));
-    g_ptr_array_add(arguments, const_cast<char*>("--process-hops"));
+    int acknowledgement[2];
+    if (!g_unix_open_pipe(acknowledgement, FD_CLOEXEC, nullptr)) {
+        fprintf(stderr, "offload-jsc: cannot make a pipe for the next process; continuing locally\n");
+        m_exitCode = ExitMigrationFailed;
+        return true;
+    }
+    constexpr int childAcknowledgementDescriptor = 3;
+    std::vector<std::string> arguments { "/proc/self/exe", "--receive-migration", "--migrate", "--process-hops",
+        "--acknowledge-fd=" + std::to_string(childAcknowledgementDescriptor),
+        "--blob-cache=" + m_options.blobCacheDirectory, "--test-name=" + m_testName };
     if (m_options.checkIdempotent)
-        g_ptr_array_add(arguments, const_cast<char*>("--check-idempotent"));
+        arguments.push_back("--check-idempotent");
     if (m_options.stats)
-        g_ptr_array_add(arguments, const_cast<char*>("--stats"));
-    std::string dumpArgument = "--dump-snapshot=" + m_options.dumpDirectory;
+        arguments.push_back("--stats");
     if (!m_options.dumpDirectory.empty())
-        g_ptr_array_add(arguments, const_cast<char*>(dumpArgument.c_str()));
-    std::string blobCacheArgument = "--blob-cache=" + m_options.blobCacheDirectory;
-    g_ptr_array_add(arguments, const_cast<char*>(blobCacheArgument.c_str()));
-    std::string nameArgument = "--test-name=" + m_testName;
-    g_ptr_array_add(arguments, const_cast<char*>(nameArgument.c_str()));
-    g_ptr_array_add(arguments, nullptr);
+        arguments.push_back("--dump-snapshot=" + m_options.dumpDirectory);
+    if (m_options.failRestoreOf)
+        arguments.push_back("--fail-restore=" + std::to_string(m_options.failRestoreOf));
+    std::vector<const char*> argv;
+    for (auto& argument : arguments)
+        argv.push_back(argument.c_str());
+    argv.push_back(nullptr);
 
     GError* rawError = nullptr;
-    auto subprocess = adoptGRef(g_subprocess_newv(
-        reinterpret_cast<const char* const*>(arguments->pdata), G_SUBPROCESS_FLAGS_STDIN_PIPE, &rawError));
-    g_ptr_array_free(arguments, TRUE);
+    GRefPtr<GSubprocess> subprocess;
+    {
+        // The launcher owns the write end; freeing it closes that end here, so that only the child holds it.
+        auto launcher = adoptGRef(g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_STDIN_PIPE));
+        g_subprocess_launcher_take_fd(launcher.get(), acknowledgement[1], childAcknowledgementDescriptor);
+        subprocess = adoptGRef(g_subprocess_launcher_spawnv(launcher.get(), argv.data(), &rawError));
+    }
+    auto wentOnHere = [&](const char* why) {
+        close(acknowledgement[0]);
+        fprintf(stderr, "offload-jsc: %s; continuing locally in process %d\n", why, getpid());
+        if (m_exitCode == ExitSuccess)
+            m_exitCode = ExitMigrationFailed;
+        return true;
+    };
     if (!subprocess) {
         GUniquePtr<GError> error(rawError);
-        fprintf(stderr, "offload-jsc: cannot start the next process: %s\n", error->message);
-        m_exitCode = ExitMigrationFailed;
+        std::string why = std::string("cannot start the next process: ") + error->message;
+        return wentOnHere(why.c_str());
+    }
+    // The child reads all of its standard input before it restores, so writing it all first cannot block forever.
+    auto* input = g_subprocess_get_stdin_pipe(subprocess.get());
+    bool wrote = g_output_stream_write_all(input, bytes.data(), bytes.size(), nullptr, nullptr, nullptr)
+        && g_output_stream_close(input, nullptr, nullptr);
+    char byte = 0;
+    ssize_t count;
+    do
+        count = read(acknowledgement[0], &byte, 1);
+    while (count < 0 && errno == EINTR);
+    if (count == 1) {
+        close(acknowledgement[0]);
+        // The child holds the program: nothing of it may stay here.
+        m_session.reset();
+        m_preparedSession.reset();
+        g_subprocess_wait(subprocess.get(), nullptr, nullptr);
+        // A failure this process saw before (a hop that went on here) stays the run's status.
+        if (m_exitCode == ExitSuccess)
+            m_exitCode = g_subprocess_get_if_exited(subprocess.get()) ? g_subprocess_get_exit_status(subprocess.get())
+                                                                      : ExitMigrationFailed;
         return false;
     }
-    GUniquePtr<GBytes> input(g_bytes_new(bytes.data(), bytes.size()));
-    if (!g_subprocess_communicate(subprocess.get(), input.get(), nullptr, nullptr, nullptr, &rawError)) {
-        GUniquePtr<GError> error(rawError);
-        fprintf(stderr, "offload-jsc: the next process failed: %s\n", error->message);
-        m_exitCode = ExitMigrationFailed;
-        return false;
-    }
-    m_exitCode = g_subprocess_get_if_exited(subprocess.get()) ? g_subprocess_get_exit_status(subprocess.get())
+    // The child ended (or closed the pipe) without holding the program; it said why on standard error.
+    g_subprocess_wait(subprocess.get(), nullptr, nullptr);
+    int status = g_subprocess_get_if_exited(subprocess.get()) ? g_subprocess_get_exit_status(subprocess.get())
                                                               : ExitMigrationFailed;
-    return false;
+    if (m_exitCode == ExitSuccess && status != ExitSuccess)
+        m_exitCode = status;
+    return wentOnHere(
+        wrote ? "the next process did not restore the program" : "the next process did not take the program");
+}
+
+void EngineTestRunner::acknowledgeRestore()
+{
+    if (m_options.acknowledgementDescriptor < 0)
+        return;
+    char byte = 'R';
+    ssize_t count;
+    do
+        count = write(m_options.acknowledgementDescriptor, &byte, 1);
+    while (count < 0 && errno == EINTR);
+    close(m_options.acknowledgementDescriptor);
+    m_options.acknowledgementDescriptor = -1;
 }
 
 int EngineTestRunner::continueFromPayload(std::span<const uint8_t> bytes)
@@ -420,15 +476,18 @@ int EngineTestRunner::continueFromPayload(std::span<const uint8_t> bytes)
     m_migrationIndex = payload.migrationIndex;
     auto start = Clock::now();
     if (!restoreInto(m_session, payload.bundle, &rawError)) {
-        // The previous process is gone: the only copy of the program is the bundle, kept for diagnosis.
+        // The previous process still holds the program and goes on with it; the bundle is kept for diagnosis.
         GUniquePtr<GError> error(rawError);
         GUniquePtr<char> path(g_strdup_printf("%s/offload-jsc-%d.bundle", g_get_tmp_dir(), getpid()));
-        bool saved = g_file_set_contents(
-            path.get(), reinterpret_cast<const char*>(payload.bundle.data()), payload.bundle.size(), nullptr);
+        bool saved = m_options.failRestoreOf != m_migrationIndex
+            && g_file_set_contents(
+                path.get(), reinterpret_cast<const char*>(payload.bundle.data()), payload.bundle.size(), nullptr);
         fprintf(stderr, "offload-jsc: restore in the new process failed: %s%s%s\n", error->message,
             saved ? "; the bundle is kept in " : "", saved ? path.get() : "");
         return isNotIdempotent(error.get()) ? ExitIdempotencyFailed : ExitMigrationFailed;
     }
+    // The previous process may now let go of the program.
+    acknowledgeRestore();
     reportRestore(millisecondsSince(start), true);
     bool ranTurn = false;
     m_session->runTurn(ranTurn, nullptr);

@@ -31,6 +31,12 @@ struct RunnerOptions {
     std::string dumpDirectory;
     // Names dumped bundles; a hop's child learns it from its parent.
     std::string testName;
+    // Fault injection for tests: the receiver of this migration (1 is the first) fails its restore, as a receiver that
+    // rejects a snapshot or crashes would; the sender must go on with the program. 0: never.
+    uint64_t failRestoreOf { 0 };
+    // A hop's child writes one byte to this descriptor once it holds the program (restored, checked): until then its
+    // parent keeps its engine. -1: not a hop's child.
+    int acknowledgementDescriptor { -1 };
     // Where the blobs that reached a receiver are kept, shared by the processes of a hop chain (a hop's child learns it
     // from its parent). Empty: the runner keeps them in memory, or in a directory of its own for a hop chain.
     std::string blobCacheDirectory;
@@ -65,7 +71,10 @@ private:
     // Returns false when the program now continues in another process.
     bool migrate();
     void prepareNextSession();
+    // Returns false when the child holds the program now (the run goes on there); true when it failed to restore it
+    // and the program goes on here.
     bool hopToChildProcess(const std::vector<uint8_t>& bundle);
+    void acknowledgeRestore();
     bool restoreInto(std::unique_ptr<EngineSession>&, const std::vector<uint8_t>& bundle, GError**);
     // With --stats: how long the restore took (in the same line format the benchmarks parse) and its phases.
     void reportRestore(double milliseconds, bool inNewProcess);

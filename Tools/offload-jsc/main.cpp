@@ -8,6 +8,7 @@
 #include "Common/GUniquePtr.h"
 #include "Tools/offload-jsc/EngineTestRunner.h"
 
+#include <csignal>
 #include <cstdio>
 #include <gio/gio.h>
 #include <jsc/jsc.h>
@@ -30,6 +31,8 @@ int main(int argc, char** argv)
     // Programs may use SharedArrayBuffer (the capture refuses it), which JavaScriptCore's GLib API leaves off. Options
     // must be set before anything creates a JavaScriptCore object, the instrumenter's syntax checker included.
     jsc_options_set_boolean("useSharedArrayBuffer", TRUE);
+    // A hop's child that dies before reading its input must not kill the parent, which then goes on with the program.
+    signal(SIGPIPE, SIG_IGN);
 
     gboolean migrate = FALSE;
     gboolean processHops = FALSE;
@@ -41,6 +44,8 @@ int main(int argc, char** argv)
     char* dumpDirectory = nullptr;
     char* testName = nullptr;
     char* blobCacheDirectory = nullptr;
+    gint64 failRestoreOf = 0;
+    int acknowledgementDescriptor = -1;
     GOptionEntry entries[] = {
         { "migrate", 0, 0, G_OPTION_ARG_NONE, &migrate, "Migrate the program to a new engine between turns", nullptr },
         { "process-hops", 0, 0, G_OPTION_ARG_NONE, &processHops, "Each migration continues in a fresh child process",
@@ -55,7 +60,10 @@ int main(int argc, char** argv)
             nullptr },
         { "print-instrumented", 0, 0, G_OPTION_ARG_NONE, &printInstrumented,
             "Print the instrumented script and its metadata, then exit", nullptr },
+        { "fail-restore", 0, 0, G_OPTION_ARG_INT64, &failRestoreOf,
+            "Make the restore of migration N fail, to test that the program goes on where it was", "N" },
         { "receive-migration", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &receiveMigration, nullptr, nullptr },
+        { "acknowledge-fd", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &acknowledgementDescriptor, nullptr, nullptr },
         { "test-name", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &testName, nullptr, nullptr },
         { "blob-cache", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &blobCacheDirectory, nullptr, nullptr },
         { nullptr, 0, 0, G_OPTION_ARG_NONE, nullptr, nullptr, nullptr },
@@ -82,6 +90,8 @@ int main(int argc, char** argv)
         options.testName = testName;
     if (blobCacheDirectory)
         options.blobCacheDirectory = blobCacheDirectory;
+    options.failRestoreOf = failRestoreOf > 0 ? failRestoreOf : 0;
+    options.acknowledgementDescriptor = acknowledgementDescriptor;
     EngineTestRunner runner(options);
 
     if (receiveMigration) {
@@ -91,7 +101,7 @@ int main(int argc, char** argv)
     if (argc < 2) {
         fprintf(stderr,
             "usage: offload-jsc [--migrate] [--process-hops] [--check-idempotent] [--dump-snapshot DIR] "
-            "[SCRIPT.js…] TEST.js\n");
+            "[--fail-restore N] [SCRIPT.js…] TEST.js\n");
         return ExitUsage;
     }
     if (printInstrumented)

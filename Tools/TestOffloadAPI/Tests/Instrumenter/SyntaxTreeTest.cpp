@@ -42,8 +42,8 @@ TEST(SyntaxTree, TreesParsedOneAfterTheOtherStayIntact)
     EXPECT_EQ(ts_node_named_child_count(third.root()), 2000u);
 }
 
-// Narrow nodes are walked by index, wide ones with a cursor: both give the named children (comments included) in
-// order, exactly as ts_node_named_child does.
+// Narrow nodes are walked by index, wide ones with a cursor: both give the named children that are not comments, in
+// the order ts_node_named_child gives them.
 TEST(SyntaxTree, NamedChildrenMatchIndexedAccess)
 {
     for (int count : { 0, 1, 8, 9, 200 }) {
@@ -54,9 +54,13 @@ TEST(SyntaxTree, NamedChildrenMatchIndexedAccess)
         SyntaxTree tree(source);
         TSNode call = ts_node_named_child(ts_node_named_child(tree.root(), 1), 0);
         TSNode arguments = childByField(call, "arguments");
+        // Comments are named children to tree-sitter, but not code: namedChildren() leaves them out.
         std::vector<TSNode> expected;
-        for (uint32_t i = 0; i < ts_node_named_child_count(arguments); ++i)
-            expected.push_back(ts_node_named_child(arguments, i));
+        for (uint32_t i = 0; i < ts_node_named_child_count(arguments); ++i) {
+            if (!ts_node_is_extra(ts_node_named_child(arguments, i)))
+                expected.push_back(ts_node_named_child(arguments, i));
+        }
+        EXPECT_EQ(expected.size(), static_cast<size_t>(count)) << count;
         std::vector<TSNode> walked;
         for (TSNode child : namedChildren(arguments))
             walked.push_back(child);
@@ -82,4 +86,44 @@ TEST(SyntaxTree, ChildrenMatchIndexedAccess)
         for (uint32_t i = 0; i < walked.size(); ++i)
             EXPECT_TRUE(ts_node_eq(walked[i], ts_node_child(array, i))) << count << " " << i;
     }
+}
+
+static TSNode firstOfType(TSNode node, const char* type)
+{
+    if (nodeIs(node, type))
+        return node;
+    for (uint32_t i = 0; i < ts_node_child_count(node); ++i) {
+        TSNode found = firstOfType(ts_node_child(node, i), type);
+        if (!ts_node_is_null(found))
+            return found;
+    }
+    return TSNode {};
+}
+
+// tree-sitter ends these nodes after the comments that follow them (it looked for an automatic semicolon there).
+TEST(SyntaxTree, EndOfLeavesOutTrailingComments)
+{
+    SyntaxTree tree("var f = function () {} // z\nclass A { m() {} } /* a */ // b\nlet g = () => 1 \t/* c\n */\n"
+                    "function h() {} \xe2\x80\x83// after an em space\n");
+    TSNode function = firstOfType(tree.root(), "function_expression");
+    EXPECT_GT(ts_node_end_byte(function), tree.endOf(function));
+    EXPECT_EQ(tree.text(function), "function () {}");
+    EXPECT_EQ(tree.text(firstOfType(tree.root(), "class_declaration")), "class A { m() {} }");
+    EXPECT_EQ(tree.text(firstOfType(tree.root(), "lexical_declaration")), "let g = () => 1");
+    EXPECT_EQ(tree.text(firstOfType(tree.root(), "function_declaration")), "function h() {}");
+    // A node without a trailing comment is left as it is.
+    EXPECT_EQ(tree.text(firstOfType(tree.root(), "method_definition")), "m() {}");
+}
+
+TEST(SyntaxTree, FindsHtmlCommentsReadAsOperators)
+{
+    EXPECT_EQ(SyntaxTree("x = a <!-- b\n").misreadHtmlComment(), 6u);
+    // `-->` starts a line, or follows a comment that holds a line terminator: tree-sitter reads `a-- > b` there.
+    EXPECT_EQ(SyntaxTree("x = (a\n--> b)\n").misreadHtmlComment(), 7u);
+    EXPECT_EQ(SyntaxTree("x = a /*\n*/ --> b\n").misreadHtmlComment(), 12u);
+    // Operators both ways, or comments both ways.
+    EXPECT_FALSE(SyntaxTree("while (n-->0) x = '<!--' + `-->` + /<!--/.source;\n").misreadHtmlComment());
+    EXPECT_FALSE(
+        SyntaxTree("<!-- a comment to both\nx = 1\n--> and this\nif (a) b\n/*\n*/--> c\n").misreadHtmlComment());
+    EXPECT_FALSE(SyntaxTree("x = a /* --> */ // <!--\n").misreadHtmlComment());
 }
