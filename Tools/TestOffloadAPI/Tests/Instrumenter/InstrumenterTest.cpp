@@ -227,6 +227,47 @@ TEST(Instrumenter, DirectiveProloguesStayFirst)
     EXPECT_EQ(query(result, "meta.strict + ' ' + meta.literals[1].strict"), "true true");
 }
 
+// Minified code writes no space between a keyword and the `{` or `(` where a hook call starts.
+TEST(Instrumenter, InsertedTextNeverMergesWithATokenBeside)
+{
+    auto result = instrumentOrFail("function c(){let n=0;return{inc(){return++n}}}\n"
+                                   "function a(x){return(y)=>x+y}\n"
+                                   "var t=typeof{m(){}},i=\"m\"in{m(){}};\n"
+                                   "function*g(){yield{m(){}}}\n");
+    auto code = withoutScriptId(result);
+    EXPECT_NE(code.find("return __offload.o({inc(){return++n}}"), std::string::npos) << code;
+    EXPECT_NE(code.find("return __offload.f((y)=>x+y"), std::string::npos) << code;
+    EXPECT_NE(code.find("typeof __offload.o({m(){}}"), std::string::npos) << code;
+    EXPECT_NE(code.find("\"m\"in __offload.o({m(){}}"), std::string::npos) << code;
+    EXPECT_NE(code.find("yield __offload.o({m(){}}"), std::string::npos) << code;
+    // Where nothing could merge, nothing is added.
+    EXPECT_EQ(code.find("( __offload"), std::string::npos) << code;
+}
+
+// A comment after a node is not part of it: neither the hook's closing text nor the literal's text includes it, and a
+// directive followed by a comment is still a directive.
+TEST(Instrumenter, CommentsAfterANodeStayOutsideIt)
+{
+    auto result = instrumentOrFail("var f = function () { return 1 } // z\nclass A {} /* a */ // b\n"
+                                   "function s() { 'use strict' // why\n return () => this }");
+    auto code = withoutScriptId(result);
+    EXPECT_NE(code.find("function () { return 1 }}[\"f\"], \"SID:0\", __ofs_SID) // z\n"), std::string::npos) << code;
+    EXPECT_NE(code.find("class A {}, \"SID:1\", __ofs_SID); /* a */ // b\n"), std::string::npos) << code;
+    EXPECT_EQ(query(result, "code.slice(meta.literals[0].start, meta.literals[0].end)"), "function () { return 1 }");
+    EXPECT_EQ(query(result, "code.slice(meta.literals[1].start, meta.literals[1].end)"), "class A {}");
+    EXPECT_NE(code.find("'use strict';var __ofs"), std::string::npos) << code;
+    EXPECT_EQ(query(result, "meta.literals[2].strict"), "true");
+}
+
+TEST(Instrumenter, HeritageOffsetsSliceTheExpression)
+{
+    auto result = instrumentOrFail("class A /* { */ extends(mix(class {}, /[{]/)) { } class B extends A {}");
+    EXPECT_EQ(query(result, "code.slice(meta.literals[0].heritage[0], meta.literals[0].heritage[1])"),
+        "(mix(__offload.fw(class {}, \"" + result.scriptId + ":1\", __ofs_" + result.scriptId + "), /[{]/))");
+    EXPECT_EQ(query(result, "code.slice(meta.literals[2].heritage[0], meta.literals[2].heritage[1])"), "A");
+    EXPECT_EQ(query(result, "meta.literals[1].heritage"), "undefined");
+}
+
 TEST(Instrumenter, HashbangLineStaysFirst)
 {
     auto result = instrumentOrFail("#!/usr/bin/env offload\nfunction f() {}");
@@ -576,6 +617,14 @@ TEST(Instrumenter, RefusesWhatTreeSitterCannotParse)
     EXPECT_EQ(refusal.code, static_cast<int>(InstrumenterError::ParserLimitation)) << refusal.message;
     EXPECT_TRUE(refusal.message.starts_with("app.js:2:")) << refusal.message;
     EXPECT_NE(refusal.message.find("JavaScriptCore accepts the script"), std::string::npos) << refusal.message;
+}
+
+TEST(Instrumenter, RefusesHtmlCommentsTreeSitterReadsAsOperators)
+{
+    // tree-sitter reads `a < !--c`; the engine reads `a` and a comment.
+    auto refusal = refusalFor("var a = 1, c = 2;\nvar b = a <!--c\n");
+    EXPECT_EQ(refusal.code, static_cast<int>(InstrumenterError::ParserLimitation)) << refusal.message;
+    EXPECT_TRUE(refusal.message.starts_with("app.js:2:11:")) << refusal.message;
 }
 
 TEST(Instrumenter, RefusesInvalidUTF8)
