@@ -16,56 +16,58 @@
 #include <cstring>
 #include <glib/gstdio.h>
 
-namespace Offload {
-
 namespace {
 
-    // The first line where two outputs differ, quoted from both.
-    std::string firstDifferentLine(const std::string& plain, const std::string& instrumented)
-    {
-        auto plainLines = g_strsplit(plain.c_str(), "\n", -1);
-        auto instrumentedLines = g_strsplit(instrumented.c_str(), "\n", -1);
-        GUniquePtr<char*> plainHolder(plainLines);
-        GUniquePtr<char*> instrumentedHolder(instrumentedLines);
-        for (size_t line = 0;; ++line) {
-            const char* left = plainLines[line];
-            const char* right = instrumentedLines[line];
-            if (!left && !right)
-                return {};
-            if (!left || !right || strcmp(left, right)) {
-                auto quote = [](const char* text) {
-                    if (!text)
-                        return std::string("(end of output)");
-                    std::string quoted(text);
-                    if (quoted.size() > 160)
-                        quoted = quoted.substr(0, 160) + "…";
-                    return "`" + quoted + "`";
-                };
-                return "load output line " + std::to_string(line + 1) + ": plain " + quote(left) + ", instrumented "
-                    + quote(right);
-            }
+using namespace Offload;
+
+// The first line where two outputs differ, quoted from both.
+std::string firstDifferentLine(const std::string& plain, const std::string& instrumented)
+{
+    auto plainLines = g_strsplit(plain.c_str(), "\n", -1);
+    auto instrumentedLines = g_strsplit(instrumented.c_str(), "\n", -1);
+    GUniquePtr<char*> plainHolder(plainLines);
+    GUniquePtr<char*> instrumentedHolder(instrumentedLines);
+    for (size_t line = 0;; ++line) {
+        const char* left = plainLines[line];
+        const char* right = instrumentedLines[line];
+        if (!left && !right)
+            return {};
+        if (!left || !right || strcmp(left, right)) {
+            auto quote = [](const char* text) {
+                if (!text)
+                    return std::string("(end of output)");
+                std::string quoted(text);
+                if (quoted.size() > 160)
+                    quoted = quoted.substr(0, 160) + "…";
+                return "`" + quoted + "`";
+            };
+            return "load output line " + std::to_string(line + 1) + ": plain " + quote(left) + ", instrumented "
+                + quote(right);
         }
     }
+}
 
-    void writeFailureFile(
-        const std::string& directory, const std::string& file, const char* suffix, const std::string& text)
-    {
-        if (directory.empty())
-            return;
-        std::string name = file;
-        std::replace(name.begin(), name.end(), '/', '_');
-        GUniquePtr<char> path(g_build_filename(directory.c_str(), (name + suffix).c_str(), nullptr));
-        g_mkdir_with_parents(directory.c_str(), 0755);
-        g_file_set_contents(path.get(), text.c_str(), text.size(), nullptr);
-    }
+void writeFailureFile(
+    const std::string& directory, const std::string& file, const char* suffix, const std::string& text)
+{
+    if (directory.empty())
+        return;
+    std::string name = file;
+    std::replace(name.begin(), name.end(), '/', '_');
+    GUniquePtr<char> path(g_build_filename(directory.c_str(), (name + suffix).c_str(), nullptr));
+    g_mkdir_with_parents(directory.c_str(), 0755);
+    g_file_set_contents(path.get(), text.c_str(), text.size(), nullptr);
+}
 
-    std::string pathIn(const std::string& nodeModules, const std::string& file)
-    {
-        GUniquePtr<char> path(g_build_filename(nodeModules.c_str(), file.c_str(), nullptr));
-        return path.get();
-    }
+std::string pathIn(const std::string& nodeModules, const std::string& file)
+{
+    GUniquePtr<char> path(g_build_filename(nodeModules.c_str(), file.c_str(), nullptr));
+    return path.get();
+}
 
 } // namespace
+
+namespace Offload {
 
 CorpusReport BundleCorpus::check(const CorpusManifest& manifest, const Options& options)
 {
@@ -132,17 +134,8 @@ CorpusReport BundleCorpus::check(const CorpusManifest& manifest, const Options& 
                     continue;
                 }
                 std::string reason = std::string("refused (") + instrumenterErrorName(code) + "): " + message;
-                if (code == static_cast<int>(InstrumenterError::InternalError)) {
-                    // Say what the rewrite broke: the tokens of the output that JavaScriptCore rejected.
-                    InstrumentOptions unverified;
-                    unverified.sourceURL = file;
-                    unverified.verifyOutput = false;
-                    if (auto output = Instrumenter::instrument(*source, unverified, nullptr)) {
-                        if (auto difference = TokenComparison::firstDifference(*source, output->code))
-                            reason += "; tokens: " + *difference;
-                        writeFailureFile(options.failureDirectory, file, ".instrumented.js", output->code);
-                    }
-                }
+                if (code == static_cast<int>(InstrumenterError::InternalError))
+                    reason += diagnoseRejectedOutput(*source, file);
                 fail(file, reason);
                 continue;
             }

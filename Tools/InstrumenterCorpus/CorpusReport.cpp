@@ -7,6 +7,7 @@
 
 #include "Common/GRefPtr.h"
 #include "Common/GUniquePtr.h"
+#include "Tools/InstrumenterCorpus/TokenComparison.h"
 
 #include <cstdio>
 #include <json-glib/json-glib.h>
@@ -23,7 +24,7 @@ size_t CorpusReport::refused() const
 
 void CorpusReport::printSummary() const
 {
-    std::printf("%s: %zu files, %.1f MB in %.1f s: %zu passed, %zu failed", name.c_str(), files, bytes / 1e6, seconds,
+    std::printf("%s: %zu files, %.2f MB in %.1f s: %zu passed, %zu failed", name.c_str(), files, bytes / 1e6, seconds,
         passed, failed);
     if (!refusals.empty()) {
         std::printf(", %zu refused as expected (", refused());
@@ -120,6 +121,18 @@ std::optional<InstrumentationResult> instrumentCorpusFile(
         message = error ? error->message : "no error reported";
     }
     return result;
+}
+
+std::string diagnoseRejectedOutput(const std::string& source, const std::string& url)
+{
+    InstrumentOptions options;
+    options.sourceURL = url;
+    options.verifyOutput = false;
+    auto output = Instrumenter::instrument(source, options, nullptr);
+    if (!output)
+        return {};
+    auto difference = TokenComparison::firstDifference(source, output->code);
+    return difference ? "; tokens: " + *difference : std::string();
 }
 
 } // namespace Offload

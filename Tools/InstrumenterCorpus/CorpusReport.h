@@ -47,4 +47,8 @@ const char* instrumenterErrorName(int code);
 std::optional<InstrumentationResult> instrumentCorpusFile(
     const std::string& source, const std::string& url, int& errorCode, std::string& message);
 
+// For an output JavaScriptCore rejected (InternalError): instruments again without the check and returns what the
+// token comparison finds wrong with that output ("; tokens: …"), or an empty string.
+std::string diagnoseRejectedOutput(const std::string& source, const std::string& url);
+
 } // namespace Offload

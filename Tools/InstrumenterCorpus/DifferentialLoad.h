@@ -20,6 +20,8 @@ namespace Offload {
 // page both ways and comparing the two texts is the differential check.
 class DifferentialLoad {
 public:
+    enum class ExceptionDetail { Message, NameOnly };
+
     struct Page {
         // Scripts the script needs (a library's dependency), run before the harness takes its baseline.
         std::vector<EngineScript> prerequisites;
@@ -27,6 +29,9 @@ public:
         // Statements run, as written, after the harness described the script.
         std::string smoke;
         bool withDocument { false };
+        // How much of an uncaught exception to compare. JavaScriptCore quotes the source in more messages than the
+        // two forms removed (`function(){…}.b is not a function`), which matters for test262's tiny scripts.
+        ExceptionDetail exceptionDetail { ExceptionDetail::Message };
     };
 
     // Returns the harness's output: uncaught exceptions (without the expression JavaScriptCore quotes, which the

@@ -10,7 +10,7 @@
     const { getOwnPropertyNames, getOwnPropertyDescriptor, getOwnPropertySymbols, getPrototypeOf } = Object;
 
     // JavaScriptCore quotes the failing expression in some messages; instrumented code may read differently there.
-    const errorText = (error) => String(error).replace(/ \(evaluating '[\s\S]*'\)$/, "").replace(/\. \(In '[\s\S]*\)$/, ".");
+    const errorText = (error) => String(error).replace(/ \(evaluating '[\s\S]*'\)$/, "").replace(/\. \(In '[\s\S]*\)$/, ".").replace(/ \(near '[\s\S]*$/, "");
     const print = function print(...args) {
         lines.push(args.map((value) => String(value)).join(" "));
     };
