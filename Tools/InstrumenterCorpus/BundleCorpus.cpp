@@ -102,8 +102,9 @@ CorpusReport BundleCorpus::check(const CorpusManifest& manifest, const Options& 
                     fail(checked, "prerequisite " + file + ": " + (error ? error->message : message));
                 break;
             }
-            plainPrerequisites.push_back({ result->scriptId, file, *source, {}, false });
-            instrumentedPrerequisites.push_back({ result->scriptId, file, result->code, result->metadataJson, true });
+            plainPrerequisites.push_back({ result->scriptId, file, *source, {}, false, {} });
+            instrumentedPrerequisites.push_back(
+                { result->scriptId, file, result->code, result->metadataJson, true, {} });
         }
         if (!prerequisitesReady)
             continue;
@@ -153,10 +154,10 @@ CorpusReport BundleCorpus::check(const CorpusManifest& manifest, const Options& 
             if (auto difference = TokenComparison::firstDifference(*source, result->code))
                 problems.push_back("tokens: " + *difference);
 
-            DifferentialLoad::Page plainPage { plainPrerequisites, { result->scriptId, file, *source, {}, false },
+            DifferentialLoad::Page plainPage { plainPrerequisites, { result->scriptId, file, *source, {}, false, {} },
                 package.smoke, package.withDocument };
             DifferentialLoad::Page instrumentedPage { instrumentedPrerequisites,
-                { result->scriptId, file, result->code, result->metadataJson, true }, package.smoke,
+                { result->scriptId, file, result->code, result->metadataJson, true, {} }, package.smoke,
                 package.withDocument };
             GError* plainError = nullptr;
             GError* instrumentedError = nullptr;

@@ -108,9 +108,10 @@ CorpusReport MinifiedCorpus::check(const Options& options)
             ++report.compared;
             // As ParserCorpusTest: exception messages may quote the (rewritten) source, so only their type counts.
             auto detail = DifferentialLoad::ExceptionDetail::NameOnly;
-            DifferentialLoad::Page plainPage { {}, { result->scriptId, url, *source, {}, false }, {}, false, detail };
+            DifferentialLoad::Page plainPage { {}, { result->scriptId, url, *source, {}, false, {} }, {}, false,
+                detail };
             DifferentialLoad::Page instrumentedPage { {},
-                { result->scriptId, url, result->code, result->metadataJson, true }, {}, false, detail };
+                { result->scriptId, url, result->code, result->metadataJson, true, {} }, {}, false, detail };
             auto plainOutput = DifferentialLoad::run(options.harness, plainPage, nullptr);
             auto instrumentedOutput = DifferentialLoad::run(options.harness, instrumentedPage, nullptr);
             if (!plainOutput || !instrumentedOutput)

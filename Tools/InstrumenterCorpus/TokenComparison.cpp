@@ -194,7 +194,11 @@ std::vector<int64_t> anchoredPositions(const Tokens& original, const Tokens& out
         auto found = outputUnique.find(originalHashes[i]);
         if (found == outputUnique.end() || found->second < static_cast<int64_t>(i))
             continue;
-        bool isSame = true;
+        // The token before must be the same too: inserted code copies runs of the author's tokens (the key of a
+        // property that names a function, `{"key":function …}["key"]`), and such a copy, unique as it may be, is
+        // preceded by inserted text. Pinned there, the run would pull the author's own tokens onto the copy.
+        bool isSame
+            = !i || (found->second && original.equal(original.tokens[i - 1], output, output.tokens[found->second - 1]));
         for (size_t k = 0; k < anchorLength && isSame; ++k)
             isSame = original.equal(original.tokens[i + k], output, output.tokens[found->second + k]);
         if (isSame)
@@ -240,10 +244,52 @@ std::vector<int64_t> anchoredPositions(const Tokens& original, const Tokens& out
 
 namespace Offload {
 
+// Whether the original's tokens are a subsequence of the output's: decided exactly by matching each token to the
+// first equal output token after the previous match. On its own this is too weak (a token glued to inserted text may
+// be matched to an equal token further in inserted code), so it goes with the check for glued tokens below.
+// Tokens that hold the runtime's prefix after other text: in the output, an author token glued to inserted text, or a
+// comment that swallowed some. The author's own strings, regular expressions and comments may hold such text too, so
+// the output is compared with the original by count.
+static size_t suspiciousTokenCount(const Tokens& tokens)
+{
+    size_t count = 0;
+    for (const auto& token : tokens.tokens) {
+        auto text = tokens.textOf(token);
+        bool isComment = text.starts_with("//") || text.starts_with("/*");
+        auto position = text.find(isComment ? "__offload" : "__of");
+        count += position != std::string_view::npos && position;
+    }
+    return count;
+}
+
+static bool isSubsequence(const Tokens& original, const Tokens& output)
+{
+    size_t next = 0;
+    for (const auto& token : original.tokens) {
+        while (next < output.tokens.size() && !original.equal(token, output, output.tokens[next]))
+            ++next;
+        if (next == output.tokens.size())
+            return false;
+        ++next;
+    }
+    return true;
+}
+
 std::optional<std::string> TokenComparison::firstDifference(std::string_view originalText, std::string_view outputText)
 {
     auto original = tokenize(originalText);
     auto output = tokenize(outputText);
+    // Every fragment the instrumenter inserts touches the runtime (`__offload`, `__ofs…`): an author token glued to one
+    // holds `__of` after other text, and a comment that swallowed one holds `__offload`. Without those, and with the
+    // original's tokens in order in the output, the output is the original with whole tokens inserted. The anchored
+    // alignment below only says where it is not: it is a heuristic, which inserted copies of the author's tokens (the
+    // key of `{"key":function …}["key"]`) can mislead.
+    bool isClean = !output.hasError && isSubsequence(original, output)
+        && suspiciousTokenCount(output) == suspiciousTokenCount(original)
+        && std::count(originalText.begin(), originalText.end(), '\n')
+            == std::count(outputText.begin(), outputText.end(), '\n');
+    if (isClean)
+        return std::nullopt;
     // A tree with an ERROR node still has the author's tokens as leaves, mostly: the alignment below then says where.
     std::string treeError
         = output.hasError && !original.hasError ? "the output has a syntax tree with an ERROR or MISSING node" : "";
@@ -298,7 +344,13 @@ std::optional<std::string> TokenComparison::firstDifference(std::string_view ori
         return std::string("a line feed was added or removed");
     if (!treeError.empty())
         return treeError;
-    return std::nullopt;
+    // The alignment found each token, but the exact checks above failed: say which.
+    if (!isSubsequence(original, output))
+        return std::string("the original's tokens do not appear in the output in order");
+    auto glued = gluedTokenHint(output, 0, output.tokens.size());
+    return glued.empty()
+        ? std::string("the output holds more tokens with the runtime's prefix inside than the original")
+        : "a token holds the runtime's prefix inside" + glued;
 }
 
 } // namespace Offload
