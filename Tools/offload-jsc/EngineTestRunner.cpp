@@ -229,11 +229,19 @@ bool EngineTestRunner::migrate()
     auto start = Clock::now();
     CapturedState state;
     if (!m_session->capture(state, &rawError)) {
-        // Refused state: the program goes on here, as it would run locally on the client.
         GUniquePtr<GError> error(rawError);
-        if (!m_reportedRefusal)
-            fprintf(stderr, "offload-jsc: migration refused, running locally: %s\n", error->message);
-        m_reportedRefusal = true;
+        if (isRuntimeError(error.get(), RuntimeError::CaptureRefused)) {
+            // Refused state: the program goes on here, as it would run locally on the client.
+            if (!m_reportedRefusal)
+                fprintf(stderr, "offload-jsc: migration refused, running locally: %s\n", error->message);
+            m_reportedRefusal = true;
+            return true;
+        }
+        // A bug of ours: the program goes on here all the same, but the run fails.
+        fprintf(
+            stderr, "offload-jsc: the capture failed with an internal error, running locally: %s\n", error->message);
+        if (m_exitCode == ExitSuccess)
+            m_exitCode = ExitMigrationFailed;
         return true;
     }
     double captureTime = millisecondsSince(start);
