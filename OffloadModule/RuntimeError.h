@@ -23,7 +23,10 @@ enum class RuntimeError {
     Internal,
 };
 
-GQuark runtimeErrorQuark();
+inline GQuark runtimeErrorQuark()
+{
+    return g_quark_from_static_string("offload-runtime-error-quark");
+}
 #define OFFLOAD_RUNTIME_ERROR (Offload::runtimeErrorQuark())
 
 inline bool isRuntimeError(const GError* error, RuntimeError code)

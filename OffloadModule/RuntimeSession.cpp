@@ -15,11 +15,6 @@
 
 namespace Offload {
 
-GQuark runtimeErrorQuark()
-{
-    return g_quark_from_static_string("offload-runtime-error-quark");
-}
-
 // The runtime's own errors are meant for people: their message says it all, and their name says what the host must
 // do. Anything else the runtime throws is a bug, and its report (with the stack) is what a developer needs.
 static void setRuntimeError(GError** error, JSCException* exception, const char* what)

@@ -7,6 +7,7 @@
 
 #include "Common/GRefPtr.h"
 #include "OffloadModule/RuntimeError.h"
+#include "OffloadModule/RuntimeScript.h"
 #include "Snapshot/SnapshotModel.h"
 
 #include <glib.h>
@@ -20,28 +21,6 @@
 namespace Offload {
 
 class BlobStore;
-
-// A script as a page or a test runs it: instrumented code and metadata, or the author's code when it could not be
-// instrumented (it then runs as written, and every capture is refused, naming it).
-struct RuntimeScript {
-    std::string sid;
-    std::string url;
-    std::string code;
-    std::string metadataJSON;
-    bool isInstrumented { false };
-    // Why the script runs as written (the instrumenter's error).
-    std::string refusal;
-};
-
-// What a capture produced: the snapshot bytes and the bodies of the blobs it names, with their hashes as the runtime
-// computed them (Bundle::write checks each body against the snapshot again).
-struct CapturedState {
-    std::vector<uint8_t> snapshot;
-    std::vector<std::vector<uint8_t>> blobs;
-    std::vector<ContentHash> blobHashes;
-    // Code the program made at run time (eval, new Function); the other side needs it to restore.
-    std::vector<RuntimeScript> dynamicScripts;
-};
 
 // The host's half of the offload runtime in one JavaScriptCore context: it installs the runtime (RuntimeInstaller),
 // declares the program's scripts, and runs captures and restores, turning the runtime's exceptions into

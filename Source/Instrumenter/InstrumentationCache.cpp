@@ -7,6 +7,7 @@
 
 #include "Common/ContentHash.h"
 #include "Common/GUniquePtr.h"
+#include <cstdlib>
 #include <glib/gstdio.h>
 
 namespace Offload {
@@ -61,6 +62,13 @@ std::optional<InstrumentationResult> InstrumentationCache::readFromDisk(const st
     if (position == std::string::npos)
         return std::nullopt;
     result.scriptId = result.metadataJson.substr(position + 7, 16);
+    // And the entry: "entry":[<byte offset>,<true|false>].
+    position = result.metadataJson.find("\"entry\":[");
+    if (position == std::string::npos)
+        return std::nullopt;
+    result.entryOffset = std::strtoull(result.metadataJson.c_str() + position + 9, nullptr, 10);
+    result.entryNeedsSemicolon
+        = result.metadataJson.compare(result.metadataJson.find(',', position) + 1, 4, "true") == 0;
     return result;
 }
 

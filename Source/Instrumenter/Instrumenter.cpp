@@ -101,6 +101,8 @@ std::optional<InstrumentationResult> Instrumenter::instrument(
         { result.scriptId, isEval, options.parentHandleExpression, options.kind == SourceKind::Script });
     rewriter.run();
     result.metadataJson = MetadataWriter(analysis, rewriter, result.scriptId, sourceKindName(options.kind)).write();
+    result.entryOffset = rewriter.entryOffset();
+    result.entryNeedsSemicolon = rewriter.entryNeedsSemicolon();
     result.code = rewriter.takeCode();
 
     if (options.verifyOutput) {

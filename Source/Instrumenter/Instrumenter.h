@@ -46,6 +46,11 @@ struct InstrumentationResult {
     std::string metadataJson;
     // The first 16 hex digits of the SHA-256 of the original text.
     std::string scriptId;
+    // Where code may run before the script's own (after a hashbang line and the directive prologue): a byte offset of
+    // `code`, and whether such code must start with `;`. A page's script declares itself to the runtime there
+    // (Source/Client/ScriptDeclaration); nothing placed there moves the metadata's offsets, which stay those of `code`.
+    size_t entryOffset { 0 };
+    bool entryNeedsSemicolon { false };
 };
 
 class Instrumenter {

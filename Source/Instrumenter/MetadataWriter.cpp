@@ -70,7 +70,8 @@ static const char* boolean(bool value)
 std::string MetadataWriter::write() const
 {
     std::string json = "{\"version\":1,\"sid\":" + quoteString(m_scriptId) + ",\"kind\":" + quoteString(m_sourceKind)
-        + ",\"strict\":" + boolean(m_analysis.isScriptStrict());
+        + ",\"strict\":" + boolean(m_analysis.isScriptStrict()) + ",\"entry\":["
+        + std::to_string(m_rewriter.entryOffset()) + "," + boolean(m_rewriter.entryNeedsSemicolon()) + "]";
     if (!m_analysis.callerVars().empty()) {
         json += ",\"callerVars\":[";
         for (size_t i = 0; i < m_analysis.callerVars().size(); ++i)

@@ -685,16 +685,30 @@ void Rewriter::apply()
         m_code.append(text);
         endsWithInsertion = isInserted;
     };
+    const Scope& top = *m_analysis.scopes().front();
+    uint32_t entry = top.entryOffsets.empty() ? 0 : top.entryOffsets.front();
+    m_entryNeedsSemicolon = top.entryNeedsSemicolon;
+    bool isEntryFound = false;
+    // Copies the source up to `offset`, noting where the entry lands on the way (before what is inserted there).
+    auto copyUpTo = [&](size_t offset) {
+        if (!isEntryFound && offset >= entry) {
+            append(m_source.substr(copied, entry - copied), false);
+            copied = entry;
+            isEntryFound = true;
+            m_entryOffset = m_code.size();
+        }
+        append(m_source.substr(copied, offset - copied), false);
+        copied = offset;
+    };
     for (auto& insertion : m_insertions) {
-        append(m_source.substr(copied, insertion.offset - copied), false);
-        copied = insertion.offset;
+        copyUpTo(insertion.offset);
         if (insertion.marker >= 0 && insertion.isClosing)
             markerBytes[insertion.marker] = m_code.size();
         else if (insertion.marker >= 0)
             pendingStartMarkers.push_back(insertion.marker);
         append(insertion.text, true);
     }
-    append(m_source.substr(copied), false);
+    copyUpTo(m_source.size());
     for (int marker : pendingStartMarkers)
         markerBytes[marker] = m_code.size();
 

@@ -43,6 +43,11 @@ public:
     const std::vector<Scope*>& templates() const { return m_templates; }
     // Per literal: its offsets in the rewritten text, in UTF-16 code units.
     const std::vector<Offsets>& literalOffsets() const { return m_literalOffsets; }
+    // Where code may run before the script's own (after a hashbang line and the directive prologue, before anything
+    // inserted there), as a byte offset of the output, and whether such code must start with `;` (a directive
+    // without one ends there).
+    size_t entryOffset() const { return m_entryOffset; }
+    bool entryNeedsSemicolon() const { return m_entryNeedsSemicolon; }
     std::string handleName(const Scope&) const;
     std::string makerName(const Scope&) const;
     Scope* bindingScope(Scope*) const;
@@ -92,6 +97,8 @@ private:
     std::vector<Insertion> m_insertions;
     std::vector<Offsets> m_literalOffsets;
     std::string m_code;
+    size_t m_entryOffset { 0 };
+    bool m_entryNeedsSemicolon { false };
     bool m_isPlanning { false };
     bool m_didChangePlan { false };
     bool m_usesEvalParent { false };

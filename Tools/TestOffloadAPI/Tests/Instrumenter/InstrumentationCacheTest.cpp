@@ -63,17 +63,23 @@ TEST(InstrumentationCache, DiskEntriesSurviveTheCache)
     TemporaryDirectory directory;
     InstrumentOptions options;
     std::string code;
+    size_t entryOffset = 0;
+    constexpr char source[] = "'use strict'\nlet a = 1; var f = () => a;";
     {
         InstrumentationCache cache(directory.path());
-        auto result = cache.instrument("let a = 1; var f = () => a;", options, nullptr);
+        auto result = cache.instrument(source, options, nullptr);
         ASSERT_TRUE(result);
         code = result->code;
+        entryOffset = result->entryOffset;
+        EXPECT_TRUE(result->entryNeedsSemicolon);
     }
     InstrumentationCache cache(directory.path());
-    auto result = cache.instrument("let a = 1; var f = () => a;", options, nullptr);
+    auto result = cache.instrument(source, options, nullptr);
     ASSERT_TRUE(result);
     EXPECT_EQ(result->code, code);
-    EXPECT_EQ(result->scriptId, Instrumenter::scriptId("let a = 1; var f = () => a;"));
+    EXPECT_EQ(result->entryOffset, entryOffset);
+    EXPECT_TRUE(result->entryNeedsSemicolon);
+    EXPECT_EQ(result->scriptId, Instrumenter::scriptId(source));
     EXPECT_EQ(cache.hitCount(), 1u);
     EXPECT_EQ(cache.missCount(), 0u);
 }

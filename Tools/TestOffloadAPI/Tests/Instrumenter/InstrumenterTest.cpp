@@ -268,6 +268,21 @@ TEST(Instrumenter, HeritageOffsetsSliceTheExpression)
     EXPECT_EQ(query(result, "meta.literals[1].heritage"), "undefined");
 }
 
+// A page's script declares itself to the runtime at the entry: before the code inserted there, after the prologue.
+TEST(Instrumenter, EntryOffsetIsAfterThePrologueAndBeforeInsertedCode)
+{
+    auto strict = instrumentOrFail("\"use strict\"\nlet a = 1; const f = () => a;");
+    EXPECT_EQ(strict.code.substr(0, strict.entryOffset), "\"use strict\"");
+    EXPECT_TRUE(strict.entryNeedsSemicolon);
+    EXPECT_TRUE(strict.code.substr(strict.entryOffset).starts_with(";let __ofs_")) << strict.code;
+    auto hashbang = instrumentOrFail("#!/bin/offload\nvar x = 1;");
+    EXPECT_EQ(hashbang.code.substr(0, hashbang.entryOffset), "#!/bin/offload\n");
+    EXPECT_FALSE(hashbang.entryNeedsSemicolon);
+    auto plain = instrumentOrFail("function f() {}");
+    EXPECT_EQ(plain.entryOffset, 0u);
+    EXPECT_NE(plain.metadataJson.find("\"entry\":[0,false]"), std::string::npos) << plain.metadataJson;
+}
+
 TEST(Instrumenter, HashbangLineStaysFirst)
 {
     auto result = instrumentOrFail("#!/usr/bin/env offload\nfunction f() {}");

@@ -170,7 +170,8 @@ TEST(ParserCorpus, PassExplicitScriptsInstrumentOrAreRefusedClearly)
 // templates, bindings and literals with their kinds, nesting and flags.
 std::string structureOf(const std::string& metadata)
 {
-    static const std::regex offsets(R"re("(start|end|paramsStart)":(\d+|null)|"heritage":\[\d+,\d+\])re");
+    static const std::regex offsets(
+        R"re("(start|end|paramsStart)":(\d+|null)|"heritage":\[\d+,\d+\]|"entry":\[\d+,(true|false)\])re");
     static const std::regex scriptIds(R"([0-9a-f]{16})");
     static const std::regex names(R"re("(name|key)":"[^"]*")re");
     static const std::regex bindingNames(R"re(\["[^"]*",")re");
