@@ -50,6 +50,15 @@ PageAgent::PageAgent(WebKitWebPage* page, Options options)
     , m_options(options)
 {
     g_signal_connect(page, "user-message-received", G_CALLBACK(userMessageReceived), this);
+    // Layout tests: the page's console goes to the runner's standard error, where a failing test's log shows it.
+    if (m_options.definesTestGlobals) {
+        g_signal_connect(page, "console-message-sent",
+            G_CALLBACK(+[](WebKitWebPage*, WebKitConsoleMessage* message, gpointer) {
+                fprintf(stderr, "CONSOLE %s:%u: %s\n", webkit_console_message_get_source_id(message),
+                    webkit_console_message_get_line(message), webkit_console_message_get_text(message));
+            }),
+            nullptr);
+    }
 }
 
 PageAgent::~PageAgent()

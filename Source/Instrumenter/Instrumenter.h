@@ -56,7 +56,7 @@ struct InstrumentationResult {
 class Instrumenter {
 public:
     // Changes whenever the output for a given input changes; part of every cache key.
-    static constexpr const char* version = "12";
+    static constexpr const char* version = "13";
 
     // Rewrites `source` (UTF-8) for capture. On failure returns std::nullopt and sets *error (nullable) in
     // OFFLOAD_INSTRUMENTER_ERROR with a message "URL:LINE:COLUMN: reason". Thread-safe; uses one JavaScriptCore

@@ -45,6 +45,7 @@ int PageTestRunner::run(const std::string& testPath)
     OffloadWebContext::Options contextOptions;
     contextOptions.definesTestGlobals = true;
     contextOptions.offloads = !m_options.plain;
+    contextOptions.instrumentationCacheDirectory = m_options.instrumentationCacheDirectory;
     GError* rawError = nullptr;
     m_context = OffloadWebContext::create(contextOptions, &rawError);
     if (!m_context) {
@@ -54,9 +55,13 @@ int PageTestRunner::run(const std::string& testPath)
     }
     std::string path = absolutePath(testPath);
     std::string layoutTests = absolutePath(OFFLOAD_LAYOUT_TESTS_DIRECTORY);
-    m_context->proxy().mapHostToDirectory(nodeModulesHost, absolutePath(OFFLOAD_NODE_MODULES_DIRECTORY));
+    std::string nodeModules = absolutePath(OFFLOAD_NODE_MODULES_DIRECTORY);
+    m_context->proxy().mapHostToDirectory(nodeModulesHost, nodeModules);
     GUniquePtr<char> escaped;
-    if (path.starts_with(layoutTests + "/")) {
+    if (path.starts_with(nodeModules + "/")) {
+        escaped.reset(g_uri_escape_string(path.c_str() + nodeModules.size(), "/", FALSE));
+        m_url = std::string("http://") + nodeModulesHost + escaped.get();
+    } else if (path.starts_with(layoutTests + "/")) {
         m_context->proxy().mapHostToDirectory(layoutTestsHost, layoutTests);
         escaped.reset(g_uri_escape_string(path.c_str() + layoutTests.size(), "/", FALSE));
         m_url = std::string("http://") + layoutTestsHost + escaped.get();

@@ -28,6 +28,8 @@ public:
         unsigned timeoutSeconds { 30 };
         // Write each migration's bundle there (NAME-NNN.bundle), for `offload-snapshot dump`.
         std::string dumpDirectory;
+        // Where instrumented scripts are cached across runs; empty: in memory, for this run only.
+        std::string instrumentationCacheDirectory;
     };
 
     explicit PageTestRunner(Options);

@@ -19,12 +19,15 @@ int main(int argc, char** argv)
     gboolean plain = FALSE;
     int timeout = 30;
     char* dumpDirectory = nullptr;
+    char* cacheDirectory = nullptr;
     GOptionEntry entries[] = {
         { "migrate", 0, 0, G_OPTION_ARG_NONE, &migrate,
             "Move the page to a fresh view between every two turns and after the last", nullptr },
-        { "plain", 0, 0, G_OPTION_ARG_NONE, &plain,
-            "Run in a plain browser: no instrumentation and no offload runtime", nullptr },
+        { "plain", 0, 0, G_OPTION_ARG_NONE, &plain, "Run in a plain browser: no instrumentation and no offload runtime",
+            nullptr },
         { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, "Give up after SECONDS (default 30)", "SECONDS" },
+        { "instrumentation-cache", 0, 0, G_OPTION_ARG_FILENAME, &cacheDirectory,
+            "Keep instrumented scripts in DIR across runs", "DIR" },
         { "dump-snapshot", 0, 0, G_OPTION_ARG_FILENAME, &dumpDirectory, "Write each migration's bundle into DIR",
             "DIR" },
         { nullptr, 0, 0, G_OPTION_ARG_NONE, nullptr, nullptr, nullptr },
@@ -48,6 +51,8 @@ int main(int argc, char** argv)
     options.timeoutSeconds = timeout > 0 ? timeout : 30;
     if (dumpDirectory)
         options.dumpDirectory = dumpDirectory;
+    if (cacheDirectory)
+        options.instrumentationCacheDirectory = cacheDirectory;
     PageTestRunner runner(options);
     return runner.run(argv[1]);
 }
