@@ -11,6 +11,7 @@
 #include "Source/Client/ScriptStore.h"
 
 #include <algorithm>
+#include <cstring>
 #include <future>
 #include <gio/gio.h>
 #include <libsoup/soup.h>
@@ -111,6 +112,34 @@ void InstrumentingProxy::mapHostToDirectory(const std::string& host, const std::
 {
     std::lock_guard locker(m_lock);
     m_hostDirectories[host] = directory;
+}
+
+void InstrumentingProxy::addToDocument(const std::string& url, const std::string& html)
+{
+    std::lock_guard locker(m_lock);
+    m_documentAdditions[url] = html;
+}
+
+// Adds `addition` at the top of the document: after the <head> start tag, or the <html> one, or the doctype, so that
+// it comes before every script of the page.
+static void addAtDocumentTop(std::string& html, const std::string& addition)
+{
+    for (const char* tag : { "<head", "<html", "<!doctype" }) {
+        size_t length = strlen(tag);
+        for (size_t at = 0; at + length <= html.size(); ++at) {
+            if (html[at] != '<' || g_ascii_strncasecmp(html.c_str() + at, tag, length))
+                continue;
+            char after = at + length < html.size() ? html[at + length] : '>';
+            if (after != '>' && !g_ascii_isspace(after))
+                continue;
+            size_t end = html.find('>', at);
+            if (end == std::string::npos)
+                break;
+            html.insert(end + 1, addition);
+            return;
+        }
+    }
+    html.insert(0, addition);
 }
 
 bool InstrumentingProxy::start(GError** error)
@@ -319,9 +348,17 @@ void InstrumentingProxy::fetch(Request& request)
 
 void InstrumentingProxy::rewrite(Request& request)
 {
-    if (!m_instruments || request.status != SOUP_STATUS_OK || request.method == "HEAD")
+    if (request.status != SOUP_STATUS_OK || request.method == "HEAD")
         return;
     auto essence = essenceOf(request.contentType);
+    if (essence == "text/html") {
+        std::lock_guard locker(m_lock);
+        auto addition = m_documentAdditions.find(request.uri);
+        if (addition != m_documentAdditions.end())
+            addAtDocumentTop(request.body, addition->second);
+    }
+    if (!m_instruments)
+        return;
     bool isUTF8 = g_utf8_validate_len(request.body.data(), request.body.size(), nullptr);
     if (essence == "text/html") {
         // FIXME: documents in another encoding than UTF-8 are served as they are; their scripts run as written.

@@ -41,6 +41,9 @@ public:
     const std::string& uri() const { return m_uri; }
 
     void mapHostToDirectory(const std::string& host, const std::string& directory);
+    // Layout tests of real apps: `html` is added at the top of the document at `url` (before its scripts), before the
+    // document is rewritten, so that a test's driver scripts run in the app's own page, instrumented like the app's.
+    void addToDocument(const std::string& url, const std::string& html);
     // Off: responses pass through unchanged (a plain browser's view, for comparison).
     void setInstruments(bool instruments) { m_instruments = instruments; }
 
@@ -64,6 +67,7 @@ private:
     std::string m_uri;
     std::mutex m_lock;
     std::map<std::string, std::string> m_hostDirectories;
+    std::map<std::string, std::string> m_documentAdditions;
     bool m_instruments { true };
 };
 

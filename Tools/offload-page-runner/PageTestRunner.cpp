@@ -9,6 +9,7 @@
 #include "OffloadModule/RuntimeError.h"
 
 #include <cstdio>
+#include <optional>
 
 namespace Offload {
 
@@ -40,6 +41,29 @@ static std::string absolutePath(const std::string& path)
     return canonical.get();
 }
 
+// The app a test drives, from its first line, and the rest of the test (what is added to the app's page).
+static std::optional<std::string> appUnderTest(const std::string& testPath, std::string& addition)
+{
+    char* contents = nullptr;
+    gsize length = 0;
+    if (!g_file_get_contents(testPath.c_str(), &contents, &length, nullptr))
+        return std::nullopt;
+    GUniquePtr<char> holder(contents);
+    std::string_view text(contents, length);
+    constexpr std::string_view opening = "<!-- offload-app:";
+    if (!text.starts_with(opening))
+        return std::nullopt;
+    size_t end = text.find("-->");
+    size_t lineEnd = text.find('\n');
+    if (end == std::string_view::npos || lineEnd == std::string_view::npos || end > lineEnd)
+        return std::nullopt;
+    std::string app(text.substr(opening.size(), end - opening.size()));
+    app.erase(0, app.find_first_not_of(' '));
+    app.erase(app.find_last_not_of(' ') + 1);
+    addition = std::string(text.substr(lineEnd + 1));
+    return app;
+}
+
 int PageTestRunner::run(const std::string& testPath)
 {
     OffloadWebContext::Options contextOptions;
@@ -57,12 +81,22 @@ int PageTestRunner::run(const std::string& testPath)
     std::string layoutTests = absolutePath(OFFLOAD_LAYOUT_TESTS_DIRECTORY);
     std::string nodeModules = absolutePath(OFFLOAD_NODE_MODULES_DIRECTORY);
     m_context->proxy().mapHostToDirectory(nodeModulesHost, nodeModules);
+    m_context->proxy().mapHostToDirectory(layoutTestsHost, layoutTests);
+    // A test of a real app names the app's page on its first line, `<!-- offload-app: PATH -->` (PATH from the top of
+    // the repository): the runner loads that page, with the rest of the test file added to it (its driver).
+    std::string addition;
+    if (auto app = appUnderTest(path, addition)) {
+        path = absolutePath(std::string(OFFLOAD_TOP_DIRECTORY) + "/" + *app);
+        if (!g_file_test(path.c_str(), G_FILE_TEST_EXISTS)) {
+            fprintf(stderr, "offload-page-runner: the app %s does not exist\n", path.c_str());
+            return 2;
+        }
+    }
     GUniquePtr<char> escaped;
     if (path.starts_with(nodeModules + "/")) {
         escaped.reset(g_uri_escape_string(path.c_str() + nodeModules.size(), "/", FALSE));
         m_url = std::string("http://") + nodeModulesHost + escaped.get();
     } else if (path.starts_with(layoutTests + "/")) {
-        m_context->proxy().mapHostToDirectory(layoutTestsHost, layoutTests);
         escaped.reset(g_uri_escape_string(path.c_str() + layoutTests.size(), "/", FALSE));
         m_url = std::string("http://") + layoutTestsHost + escaped.get();
     } else {
@@ -72,6 +106,9 @@ int PageTestRunner::run(const std::string& testPath)
         escaped.reset(g_uri_escape_string(name.get(), nullptr, FALSE));
         m_url = std::string("http://") + pageHost + "/" + escaped.get();
     }
+
+    if (!addition.empty())
+        m_context->proxy().addToDocument(m_url, addition);
 
     m_window = gtk_window_new();
     gtk_window_set_default_size(GTK_WINDOW(m_window), 800, 600);
