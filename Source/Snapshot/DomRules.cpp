@@ -147,7 +147,7 @@ std::optional<Violation> checkFlags(const DomNodeRecord& node)
             "flags " + std::to_string(flags) + " have unknown bits (bit 0 is AlreadyStarted, bit 1 MainDocument)",
             "flags");
     if ((flags & AlreadyStarted) && !node.isNodeType(DomNodeType::Element))
-        return malformed("only an element can be AlreadyStarted, not " + subject(node.nodeType()), "flags");
+        return malformed("only an Element can be AlreadyStarted, not " + subject(node.nodeType()), "flags");
     if ((flags & MainDocument) && !node.isNodeType(DomNodeType::Document))
         return malformed("only a Document can be the MainDocument, not " + subject(node.nodeType()), "flags");
     return std::nullopt;
@@ -291,9 +291,10 @@ std::string describeRoot(const Snapshot& snapshot, const Value& value)
     if (!value.isRef())
         return valueTagName(value.tag);
     auto& record = snapshot.records[value.payload];
-    std::string kind = record.kind == RecordKind::DomNode
-        ? subject(DomNodeRecord(record).nodeType())
-        : withArticle(recordLayout(static_cast<uint64_t>(record.kind))->name);
+    auto* layout = recordLayout(static_cast<uint64_t>(record.kind));
+    std::string kind = DomNodeRecord::hasShape(record) ? subject(DomNodeRecord(record).nodeType())
+        : layout                                       ? withArticle(layout->name)
+                                                       : "a record of an unknown kind";
     return "a ref to record #" + std::to_string(value.payload) + " (" + kind + ")";
 }
 
@@ -377,7 +378,7 @@ std::optional<DomRules::TreeViolation> DomRules::checkTree(const Snapshot& snaps
     std::optional<uint64_t> mainDocument;
     for (uint64_t start = 0; start < snapshot.records.size(); ++start) {
         auto& record = snapshot.records[start];
-        if (record.kind != RecordKind::DomNode)
+        if (!DomNodeRecord::hasShape(record))
             continue;
         if (DomNodeRecord(record).flags() & MainDocument) {
             if (mainDocument)
@@ -420,7 +421,7 @@ std::optional<DomRules::TreeViolation> DomRules::checkDocumentRoot(const Snapsho
     }
     for (uint64_t index = 0; index < snapshot.records.size(); ++index) {
         auto& record = snapshot.records[index];
-        if (record.kind == RecordKind::DomNode && (DomNodeRecord(record).flags() & MainDocument) && root != index)
+        if (DomNodeRecord::hasShape(record) && (DomNodeRecord(record).flags() & MainDocument) && root != index)
             return TreeViolation { index,
                 malformed("the main document (flagged MainDocument) is not the extra root \"document\"", "flags") };
     }

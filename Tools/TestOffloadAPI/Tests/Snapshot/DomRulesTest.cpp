@@ -281,7 +281,7 @@ TEST(DomRules, RejectsAlreadyStartedOnANodeOtherThanAnElement)
             record.fields[flagsField] = AlreadyStarted;
             return record.id;
         },
-        "flags: only an element can be AlreadyStarted, not a Text node");
+        "flags: only an Element can be AlreadyStarted, not a Text node");
 }
 
 TEST(DomRules, RejectsMainDocumentOnANodeOtherThanADocument)
