@@ -5,7 +5,10 @@
 
 #include "Snapshot/RecordLayout.h"
 
+#include "Snapshot/DomNodeRecord.h"
+
 #include <array>
+#include <iterator>
 
 namespace Offload {
 
@@ -125,6 +128,35 @@ static constexpr FieldSpec intlObjectFields[] = {
     { FieldType::String, "options" },
 };
 
+static constexpr FieldSpec domNodeFields[] = {
+    { FieldType::U8, "nodeType", ValueRule::Any, lastDomNodeType },
+    { FieldType::Varint, "flags" },
+    { FieldType::Value, "name", ValueRule::StringOrNull },
+    { FieldType::Value, "namespace", ValueRule::StringOrNull },
+    { FieldType::Value, "prefix", ValueRule::StringOrNull },
+    { FieldType::Value, "data", ValueRule::StringOrNull },
+    { FieldType::Value, "extra", ValueRule::StringOrNull },
+    { FieldType::Value, "state", ValueRule::DomNodeOrNull },
+    { FieldType::Varint, "attributeCount" },
+    // The first attributeCount items are the attributes, the others the children.
+    { FieldType::List, "children", ValueRule::DomNodeRef, 1 },
+};
+// DomNodeRecord reads these fields by position: three in Record::fields, six Values, then the list.
+static constexpr bool domNodeFieldsMatchDomNodeRecord()
+{
+    size_t fields = 0;
+    size_t values = 0;
+    for (auto& field : domNodeFields) {
+        if (field.type == FieldType::Value)
+            ++values;
+        else if (field.type != FieldType::List)
+            ++fields;
+    }
+    return fields == DomNodeRecord::fieldCount && values == DomNodeRecord::fixedValueCount
+        && std::end(domNodeFields)[-1].type == FieldType::List;
+}
+static_assert(domNodeFieldsMatchDomNodeRecord());
+
 static const std::array<RecordLayout, lastRecordKind + 1> layouts = { {
     { nullptr, false, {} },
     { "Object", true, {} },
@@ -156,6 +188,7 @@ static const std::array<RecordLayout, lastRecordKind + 1> layouts = { {
     { "PromiseCombinatorElement", true, promiseCombinatorElementFields },
     { "ProxyRevoke", true, proxyRevokeFields },
     { "IntlObject", true, intlObjectFields },
+    { "DomNode", true, domNodeFields },
 } };
 
 const RecordLayout* recordLayout(uint64_t kind)

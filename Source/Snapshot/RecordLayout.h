@@ -32,6 +32,9 @@ enum class ValueRule : uint8_t {
     CombinatorRef,
     ProxyOrNull,
     ArrayIndex, // An int ≥ 0: an arguments object's index still mapped to a parameter.
+    StringOrNull, // DomNode names and data.
+    DomNodeOrNull, // A DomNode's state (a template's content).
+    DomNodeRef, // A DomNode's attributes and children.
 };
 
 enum class FieldType : uint8_t {

@@ -22,6 +22,7 @@ public:
     struct Violation {
         SnapshotError code;
         std::string message;
+        const char* field { nullptr }; // The field the rule is about, when it is about one.
     };
 
     static std::optional<Violation> checkArray(const Snapshot&, const Record&);

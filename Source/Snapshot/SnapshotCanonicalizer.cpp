@@ -5,6 +5,7 @@
 
 #include "Snapshot/SnapshotCanonicalizer.h"
 
+#include "Snapshot/DomRules.h"
 #include "Snapshot/SnapshotTraversal.h"
 
 #include <algorithm>
@@ -24,7 +25,7 @@ static bool isWeakCollection(const Record& record)
 
 // The references a record's capture reaches while it is described, in the walk's order: its encoding order, except
 // that a Scope reaches its bindings before its parent and that weak collections reach their entries later, in
-// rounds (see renumberRecords).
+// rounds (see renumberRecords). A DomNode then reaches its parent (renumberRecords).
 template <typename Callback> static void forEachReferenceInWalkOrder(const Record& record, Callback&& callback)
 {
     if (record.kind == RecordKind::Scope) {
@@ -58,6 +59,7 @@ static void renumberRecords(Snapshot& snapshot)
         return index;
     };
     forEachIndexInRoots(std::as_const(snapshot.roots), assign);
+    auto domOwners = DomRules::owners(snapshot);
 
     // The walk, then rounds over the weak collections (in walk order): an entry is taken once its key has been
     // reached otherwise, and its value is reached then; entries whose key is never reached are dropped.
@@ -65,8 +67,11 @@ static void renumberRecords(Snapshot& snapshot)
     size_t position = 0;
     bool didTakeEntry = true;
     while (didTakeEntry) {
-        for (; position < order.size(); ++position)
+        for (; position < order.size(); ++position) {
             forEachReferenceInWalkOrder(snapshot.records[order[position]], assign);
+            if (auto parent = DomRules::parentInWalk(domOwners, order[position]))
+                assign(IndexUse::Record, *parent);
+        }
         didTakeEntry = false;
         for (size_t walked = 0; walked < order.size(); ++walked) {
             auto& record = snapshot.records[order[walked]];

@@ -6,7 +6,9 @@
 #include "Snapshot/SnapshotDumper.h"
 
 #include "Snapshot/Bundle.h"
+#include "Snapshot/DomNodeRecord.h"
 #include "Snapshot/RecordLayout.h"
+#include "Snapshot/RecordRules.h"
 #include "Snapshot/SnapshotJsonDumper.h"
 #include "Snapshot/SnapshotReader.h"
 
@@ -153,6 +155,10 @@ public:
     }
 
     std::string record(uint64_t index) const;
+    std::string domNode(const Record&) const;
+    std::string domName(const DomNodeRecord&) const;
+    std::string domToken(const Value&) const;
+    std::string objectBody(const ObjectBody&) const;
     void blobs(const std::vector<Bundle::BlobInfo>* carried);
     std::string output() { return std::move(m_output); }
 
@@ -189,6 +195,8 @@ std::string Printer::record(uint64_t index) const
     if (!layout)
         return text + "kind " + std::to_string(static_cast<unsigned>(record.kind)) + "?";
     text += layout->name;
+    if (DomNodeRecord::hasShape(record))
+        return text + domNode(record) + objectBody(record.object);
 
     size_t fieldIndex = 0;
     size_t valueIndex = 0;
@@ -233,8 +241,137 @@ std::string Printer::record(uint64_t index) const
     }
     if (!layout->hasObjectBody)
         return text;
-    auto& body = record.object;
-    text += " proto=" + value(body.prototype);
+    return text + objectBody(record.object);
+}
+
+// The labels the dumper prints for well-known namespaces; others print in Clark notation, {"urn:example"}widget.
+static constexpr std::pair<const char*, std::string_view> namespaceLabels[] = {
+    { "html", "http://www.w3.org/1999/xhtml" },
+    { "svg", "http://www.w3.org/2000/svg" },
+    { "math", "http://www.w3.org/1998/Math/MathML" },
+    { "xlink", "http://www.w3.org/1999/xlink" },
+    { "xml", "http://www.w3.org/XML/1998/namespace" },
+    { "xmlns", "http://www.w3.org/2000/xmlns/" },
+};
+
+// A name or other short DOM string: bare when it is made of name characters, quoted otherwise.
+std::string Printer::domToken(const Value& token) const
+{
+    if (token.tag != ValueTag::String || token.payload >= m_snapshot.strings.size())
+        return value(token);
+    auto& entry = m_snapshot.strings[token.payload];
+    bool isBare = entry.storage == StringStorage::Inline && !entry.units.empty()
+        && std::all_of(entry.units.begin(), entry.units.end(), [](char16_t unit) {
+               return unit < 128 && (g_ascii_isalnum(unit) || unit == '_' || unit == '-' || unit == '.' || unit == ':');
+           });
+    return isBare ? std::string(entry.units.begin(), entry.units.end()) : value(token);
+}
+
+// An element's or attribute's name: html:div, xlink:href, or class for no namespace.
+std::string Printer::domName(const DomNodeRecord& node) const
+{
+    auto& namespaceURI = node.namespaceURI();
+    std::string localName = domToken(node.name());
+    if (namespaceURI.tag == ValueTag::Null)
+        return localName;
+    if (namespaceURI.tag == ValueTag::String && namespaceURI.payload < m_snapshot.strings.size()) {
+        auto& entry = m_snapshot.strings[namespaceURI.payload];
+        for (auto& [label, uri] : namespaceLabels) {
+            if (RecordRules::stringEquals(entry, uri))
+                return label + (":" + localName);
+        }
+    }
+    return "{" + value(namespaceURI) + "}" + localName;
+}
+
+static std::string domFlags(uint64_t flags)
+{
+    std::string text;
+    if (flags & AlreadyStarted)
+        text += "already-started";
+    if (flags & MainDocument)
+        text += (text.empty() ? "" : ",") + std::string("main-document");
+    if (flags & ~allDomNodeFlags)
+        text += (text.empty() ? "" : ",") + std::to_string(flags & ~allDomNodeFlags);
+    return text;
+}
+
+// A DomNode as the DOM shows it: `element html:div attrs=[#5] children=[#6, #7]`, `text "Hello"`,
+// `attr xlink:href="#a" prefix=xlink`, `doctype html`, `document children=[#3, #4] flags=main-document`.
+std::string Printer::domNode(const Record& record) const
+{
+    DomNodeRecord node(record);
+    auto list = [&](std::span<const Value> values) {
+        std::string text = "[";
+        for (size_t i = 0; i < values.size(); ++i)
+            text += (i ? ", " : "") + value(values[i]);
+        return text + "]";
+    };
+    auto isEmptyString = [&](const Value& text) {
+        return text.tag == ValueTag::String && text.payload < m_snapshot.strings.size()
+            && RecordRules::stringEquals(m_snapshot.strings[text.payload], "");
+    };
+    std::string text;
+    bool isContainer = false;
+    // A hand-built model may hold any number: only the node types a byte can hold reach the cases.
+    uint64_t type = node.nodeType() <= lastDomNodeType ? node.nodeType() : 0;
+    switch (static_cast<DomNodeType>(type)) {
+    case DomNodeType::Element:
+        text = " element " + domName(node);
+        isContainer = true;
+        break;
+    case DomNodeType::Attribute:
+        text = " attr " + domName(node) + "=" + value(node.data());
+        break;
+    case DomNodeType::Text:
+        text = " text " + value(node.data());
+        break;
+    case DomNodeType::CDATASection:
+        text = " cdata " + value(node.data());
+        break;
+    case DomNodeType::ProcessingInstruction:
+        text = " pi " + domToken(node.name()) + " " + value(node.data());
+        break;
+    case DomNodeType::Comment:
+        text = " comment " + value(node.data());
+        break;
+    case DomNodeType::Document:
+        text = " document";
+        isContainer = true;
+        break;
+    case DomNodeType::DocumentType:
+        text = " doctype " + domToken(node.name());
+        if (!isEmptyString(node.data()))
+            text += " public=" + value(node.data());
+        if (!isEmptyString(node.extra()))
+            text += " system=" + value(node.extra());
+        break;
+    case DomNodeType::DocumentFragment:
+        text = " fragment";
+        isContainer = true;
+        break;
+    default:
+        // Not a node type snapshots carry: every field as it is.
+        text = " nodeType=" + std::to_string(node.nodeType()) + " name=" + value(node.name()) + " namespace="
+            + value(node.namespaceURI()) + " data=" + value(node.data()) + " extra=" + value(node.extra());
+        break;
+    }
+    if (node.prefix().tag != ValueTag::Null)
+        text += " prefix=" + domToken(node.prefix());
+    if (!node.attributes().empty())
+        text += " attrs=" + list(node.attributes());
+    if (isContainer || !node.children().empty())
+        text += " children=" + list(node.children());
+    if (node.state().tag != ValueTag::Null)
+        text += " content=" + value(node.state());
+    if (node.flags())
+        text += " flags=" + domFlags(node.flags());
+    return text;
+}
+
+std::string Printer::objectBody(const ObjectBody& body) const
+{
+    std::string text = " proto=" + value(body.prototype);
     if (body.flags & NotExtensible)
         text += " not-extensible";
     if (body.flags & ArrayLengthNotWritable)

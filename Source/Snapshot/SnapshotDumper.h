@@ -16,9 +16,10 @@ namespace Offload {
 struct SnapshotLayoutInfo;
 
 // Prints a snapshot for a developer whose migration went wrong: header, scripts, blobs, the string table, every
-// record as `#index id=… Kind fields proto=… {key: value, …}`, the roots, and the bytes spent per section and per
-// record kind. It never trusts the model: a dangling index prints as `#N?` rather than crashing, so it can show the
-// part of a broken snapshot that was read before the error.
+// record as `#index id=… Kind fields proto=… {key: value, …}` (a DomNode as the DOM shows it:
+// `DomNode element html:div attrs=[#5] children=[#6, #7]`, `DomNode text "Hello"`), the roots, and the bytes spent
+// per section and per record kind. It never trusts the model: a dangling index prints as `#N?` rather than crashing, so
+// it can show the part of a broken snapshot that was read before the error.
 class SnapshotDumper {
 public:
     struct Options {

@@ -167,8 +167,35 @@ enum class RecordKind : uint8_t {
     // An Intl object (NumberFormat, DateTimeFormat, …): its constructor's name and the JSON of its resolved options,
     // from which the restore makes it again.
     IntlObject = 29,
+    // A DOM node: its node type, names and data, its attributes and children (refs to DomNode records), and its
+    // ObjectBody (prototype and expandos). Documentation/SnapshotFormat.md, "DOM nodes".
+    DomNode = 30,
 };
-constexpr uint8_t lastRecordKind = 29;
+constexpr uint8_t lastRecordKind = 30;
+
+// The DOM's Node.nodeType values. Snapshots carry all but EntityReference (5), Entity (6) and Notation (12), which
+// no DOM makes any more.
+enum class DomNodeType : uint8_t {
+    Element = 1,
+    Attribute = 2,
+    Text = 3,
+    CDATASection = 4,
+    ProcessingInstruction = 7,
+    Comment = 8,
+    Document = 9,
+    DocumentType = 10,
+    DocumentFragment = 11,
+};
+constexpr uint8_t lastDomNodeType = 12;
+
+// The flags field of a DomNode record.
+enum DomNodeFlag : uint64_t {
+    // A script element that was inserted into a document once: it must never run again after a restore.
+    AlreadyStarted = 1 << 0,
+    // The page's own document, which a restore binds to the document of the restoring view.
+    MainDocument = 1 << 1,
+};
+constexpr uint64_t allDomNodeFlags = AlreadyStarted | MainDocument;
 
 // One record. Its kind-specific fields are stored flat, in the order of the kind's layout (RecordLayout.h):
 // `fields` holds the varint, u8, string-index and blob-index fields, `values` the Value fields followed by the

@@ -5,6 +5,7 @@
 
 #include "Snapshot/SnapshotValidator.h"
 
+#include "Snapshot/DomRules.h"
 #include "Snapshot/RecordLayout.h"
 #include "Snapshot/RecordRules.h"
 #include "Snapshot/SnapshotError.h"
@@ -72,6 +73,8 @@ private:
     bool checkObjectBody(const Record&);
     bool checkPrivateElements(const ObjectBody&);
     bool checkScopeChains();
+    bool checkDomTree();
+    bool failAt(const DomRules::TreeViolation&);
     bool checkRoots();
     bool checkCanonicalOrder();
 
@@ -82,6 +85,7 @@ private:
     std::optional<uint64_t> m_recordIndex;
     const char* m_field { nullptr };
     std::unordered_set<uint64_t> m_keys;
+    std::vector<DomRules::Owner> m_domOwners; // Empty when there is no DomNode record.
 };
 
 bool Validator::validate()
@@ -137,7 +141,7 @@ bool Validator::validate()
             return false;
     }
     m_recordIndex.reset();
-    if (!checkScopeChains())
+    if (!checkScopeChains() || !checkDomTree())
         return false;
 
     m_section = "Roots";
@@ -241,6 +245,12 @@ bool Validator::checkValue(const Value& value, ValueRule rule)
         return isRefOfKind(value, RecordKind::PromiseCombinator) || expected("a PromiseCombinator ref");
     case ValueRule::ArrayIndex:
         return (tag == ValueTag::Int && value.intValue() >= 0) || expected("an int that is not negative");
+    case ValueRule::StringOrNull:
+        return tag == ValueTag::String || tag == ValueTag::Null || expected("a string or null");
+    case ValueRule::DomNodeOrNull:
+        return tag == ValueTag::Null || isRefOfKind(value, RecordKind::DomNode) || expected("a DomNode ref or null");
+    case ValueRule::DomNodeRef:
+        return isRefOfKind(value, RecordKind::DomNode) || expected("a DomNode ref");
     }
     return true;
 }
@@ -405,6 +415,12 @@ bool Validator::checkRecord(uint64_t index)
             return fail(SnapshotError::Malformed,
                 "string #" + std::to_string(record.fields[0]) + " is not the name of an Intl constructor");
         break;
+    case RecordKind::DomNode:
+        if (auto violation = DomRules::checkNode(m_snapshot, record)) {
+            m_field = violation->field;
+            return fail(violation->code, violation->message);
+        }
+        break;
     default:
         break;
     }
@@ -528,6 +544,20 @@ bool Validator::checkScopeChains()
     return true;
 }
 
+bool Validator::checkDomTree()
+{
+    if (auto violation = DomRules::checkTree(m_snapshot, m_domOwners))
+        return failAt(*violation);
+    return true;
+}
+
+bool Validator::failAt(const DomRules::TreeViolation& violation)
+{
+    m_recordIndex = violation.record;
+    m_field = violation.violation.field;
+    return fail(violation.violation.code, violation.violation.message);
+}
+
 bool Validator::checkRoots()
 {
     auto& roots = m_snapshot.roots;
@@ -555,6 +585,8 @@ bool Validator::checkRoots()
         if (!checkValue(value, ValueRule::Any))
             return false;
     }
+    if (auto violation = DomRules::checkDocumentRoot(m_snapshot))
+        return failAt(*violation);
     m_field = nullptr;
     return true;
 }
@@ -577,8 +609,12 @@ bool Validator::checkCanonicalOrder()
         return index;
     };
     forEachIndexInRoots(m_snapshot.roots, reach);
-    for (size_t position = 0; position < queue.size(); ++position)
+    for (size_t position = 0; position < queue.size(); ++position) {
         forEachIndexInRecord(m_snapshot.records[queue[position]], reach);
+        // JavaScript reaches a node's parent (parentNode, ownerElement), which the node's record does not name.
+        if (auto parent = DomRules::parentInWalk(m_domOwners, queue[position]))
+            reach(IndexUse::Record, *parent);
+    }
     if (queue.size() != m_snapshot.records.size()) {
         m_recordIndex = std::find(isReached.begin(), isReached.end(), false) - isReached.begin();
         return fail(SnapshotError::NonCanonical, "the record is not reachable from the roots");

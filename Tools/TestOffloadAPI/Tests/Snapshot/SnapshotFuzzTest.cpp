@@ -21,6 +21,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <gtest/gtest.h>
 #include <map>
 #include <random>
@@ -140,6 +141,12 @@ uint64_t environmentNumber(const char* name, uint64_t fallback)
     return value ? g_ascii_strtoull(value, nullptr, 10) : fallback;
 }
 
+// Whether the validator rejected a DomNode record: the seeds' nodes must be mutated into breaking their own rules.
+bool isAboutDomNode(const GError* error)
+{
+    return strstr(error->message, " DomNode");
+}
+
 } // namespace
 
 TEST(SnapshotFuzz, MutatedSnapshotsAndBundlesFailCleanlyOrReencodeExactly)
@@ -161,6 +168,8 @@ TEST(SnapshotFuzz, MutatedSnapshotsAndBundlesFailCleanlyOrReencodeExactly)
     };
     seeds.push_back(bundleOf(seeds[0], richBodies));
     seeds.push_back(bundleOf(seeds[2], appBodies));
+    // A page's document: most of its records are DomNode records.
+    seeds.push_back(SnapshotWriter::write(buildDocumentSnapshot()));
 
     // Small limits keep a mutated size from making the test allocate much; they are far above the seeds' needs.
     BundleLimits limits;
@@ -171,6 +180,7 @@ TEST(SnapshotFuzz, MutatedSnapshotsAndBundlesFailCleanlyOrReencodeExactly)
     std::map<int, uint64_t> errorCodes;
     uint64_t accepted = 0;
     uint64_t dumped = 0;
+    uint64_t domErrors = 0;
     auto start = std::chrono::steady_clock::now();
     for (uint64_t iteration = 0; iteration < iterations; ++iteration) {
         auto bytes = seeds[iteration % seeds.size()];
@@ -204,6 +214,7 @@ TEST(SnapshotFuzz, MutatedSnapshotsAndBundlesFailCleanlyOrReencodeExactly)
             ASSERT_EQ(error->domain, OFFLOAD_SNAPSHOT_ERROR) << error->message;
             ASSERT_GT(strlen(error->message), 10u);
             errorCodes[error->code]++;
+            domErrors += isAboutDomNode(error);
             g_error_free(error);
         }
         // The dumper shows broken input too, so it must survive it; a sample is enough to cover its paths.
@@ -218,9 +229,11 @@ TEST(SnapshotFuzz, MutatedSnapshotsAndBundlesFailCleanlyOrReencodeExactly)
     std::string summary;
     for (auto [code, count] : errorCodes)
         summary += std::string(" ") + snapshotErrorName(code) + "=" + std::to_string(count);
-    printf("fuzz: %llu mutated inputs (seed %llu) in %.2f s: %llu accepted, %llu dumped; errors:%s\n",
+    printf("fuzz: %llu mutated inputs (seed %llu) in %.2f s: %llu accepted, %llu dumped; errors:%s (%llu about a "
+           "DomNode)\n",
         static_cast<unsigned long long>(iterations), static_cast<unsigned long long>(seed), seconds,
-        static_cast<unsigned long long>(accepted), static_cast<unsigned long long>(dumped), summary.c_str());
+        static_cast<unsigned long long>(accepted), static_cast<unsigned long long>(dumped), summary.c_str(),
+        static_cast<unsigned long long>(domErrors));
     // Mutations must reach deep: beyond framing errors, the validator's own checks must fire.
     if (iterations >= 10000) {
         EXPECT_GT(errorCodes[static_cast<int>(SnapshotError::Malformed)], 0u);
@@ -229,6 +242,7 @@ TEST(SnapshotFuzz, MutatedSnapshotsAndBundlesFailCleanlyOrReencodeExactly)
         EXPECT_GT(errorCodes[static_cast<int>(SnapshotError::HashMismatch)]
                 + errorCodes[static_cast<int>(SnapshotError::Compression)],
             0u);
+        EXPECT_GT(domErrors, 0u);
     }
 }
 
@@ -239,9 +253,10 @@ TEST(SnapshotFuzz, MutatedModelsFailCleanlyOrReencodeExactly)
 {
     const uint64_t iterations = environmentNumber("OFFLOAD_FUZZ_MODEL_ITERATIONS", 50000);
     std::mt19937_64 random(environmentNumber("OFFLOAD_FUZZ_SEED", 20261123));
-    const std::vector<Snapshot> seeds { buildRichSnapshot(), buildAppSnapshot(20) };
+    const std::vector<Snapshot> seeds { buildRichSnapshot(), buildAppSnapshot(20), buildDocumentSnapshot() };
 
     uint64_t accepted = 0;
+    uint64_t domErrors = 0;
     std::map<int, uint64_t> errorCodes;
     for (uint64_t iteration = 0; iteration < iterations; ++iteration) {
         auto snapshot = seeds[iteration % seeds.size()];
@@ -255,12 +270,17 @@ TEST(SnapshotFuzz, MutatedModelsFailCleanlyOrReencodeExactly)
         } else {
             ASSERT_EQ(error->domain, OFFLOAD_SNAPSHOT_ERROR);
             errorCodes[error->code]++;
+            domErrors += isAboutDomNode(error);
             g_error_free(error);
         }
     }
     std::string summary;
     for (auto [code, count] : errorCodes)
         summary += std::string(" ") + snapshotErrorName(code) + "=" + std::to_string(count);
-    printf("model fuzz: %llu mutated models: %llu accepted; errors:%s\n", static_cast<unsigned long long>(iterations),
-        static_cast<unsigned long long>(accepted), summary.c_str());
+    printf("model fuzz: %llu mutated models: %llu accepted; errors:%s (%llu about a DomNode)\n",
+        static_cast<unsigned long long>(iterations), static_cast<unsigned long long>(accepted), summary.c_str(),
+        static_cast<unsigned long long>(domErrors));
+    if (iterations >= 10000) {
+        EXPECT_GT(domErrors, 0u);
+    }
 }

@@ -54,7 +54,8 @@ static size_t findRecord(const Snapshot& snapshot, RecordKind kind)
 
 TEST(SnapshotReader, AcceptsTheSeeds)
 {
-    for (auto snapshot : { buildRichSnapshot(), buildMinimalSnapshot(), buildAppSnapshot(50) }) {
+    for (auto snapshot :
+        { buildRichSnapshot(), buildMinimalSnapshot(), buildAppSnapshot(50), buildDocumentSnapshot() }) {
         GError* error = nullptr;
         EXPECT_TRUE(SnapshotReader::validate(SnapshotWriter::write(snapshot), &error)) << (error ? error->message : "");
         if (error)

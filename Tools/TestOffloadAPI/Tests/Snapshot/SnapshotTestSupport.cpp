@@ -5,12 +5,57 @@
 
 #include "SnapshotTestSupport.h"
 
+#include "Snapshot/DomNodeRecord.h"
 #include "Snapshot/SnapshotTraversal.h"
 
 #include <cmath>
 #include <limits>
 
 namespace Offload::Test {
+
+// Edits of a DomNode record that keep its fields within their ranges and its refs pointing at nodes, so that they
+// break the rules of node types and of the tree rather than the layout's.
+template <typename Below> static void mutateDomNode(Snapshot& snapshot, Record& record, Below&& below)
+{
+    auto& records = snapshot.records;
+    auto randomNode = [&] {
+        std::vector<uint64_t> nodes;
+        for (uint64_t i = 0; i < records.size(); ++i) {
+            if (records[i].kind == RecordKind::DomNode)
+                nodes.push_back(i);
+        }
+        return Value::ref(nodes[below(nodes.size())]);
+    };
+    switch (below(5)) {
+    case 0:
+        record.fields[0] = below(lastDomNodeType + 2);
+        break;
+    case 1:
+        record.fields[1] = below(8);
+        break;
+    case 2:
+        record.fields[2] = below(record.values.size());
+        break;
+    case 3: { // A name, data, state or item becomes another node, null or another string.
+        auto& value = record.values[below(record.values.size())];
+        switch (below(3)) {
+        case 0:
+            value = randomNode();
+            break;
+        case 1:
+            value = Value::null();
+            break;
+        case 2:
+            value = Value::string(below(snapshot.strings.size()));
+            break;
+        }
+        break;
+    }
+    case 4: // A node becomes one more child.
+        record.values.push_back(randomNode());
+        break;
+    }
+}
 
 void mutateRecords(Snapshot& snapshot, std::mt19937_64& random)
 {
@@ -21,6 +66,12 @@ void mutateRecords(Snapshot& snapshot, std::mt19937_64& random)
     auto nearIndex = [&](size_t size) { return below(size + 2); };
     for (size_t count = below(3) + 1; count--;) {
         auto& record = records[below(records.size())];
+        // Only DomNode records draw this number, so the sequence of mutations of snapshots without one stays as it
+        // was (the runtime's restore fuzz test shares this function).
+        if (DomNodeRecord::hasShape(record) && below(2)) {
+            mutateDomNode(snapshot, record, below);
+            continue;
+        }
         switch (below(6)) {
         case 0:
             if (!record.values.empty()) {
@@ -245,10 +296,114 @@ Snapshot buildRichSnapshot(std::vector<std::vector<uint8_t>>* blobBodies)
     builder.record(formatter).object.prototype = builder.intrinsic("Intl.NumberFormat.prototype");
     builder.global("percentFormat", Value::ref(formatter));
 
+    // The page's document, the extra root "document": a doctype, an html element with an attribute and a text child.
+    uint64_t text = builder.characterData(DomNodeType::Text, "hi");
+    uint64_t html
+        = builder.htmlElement("html", "HTMLHtmlElement.prototype", { builder.attribute("lang", "en") }, { text });
+    uint64_t doctype = builder.domNode({ .type = DomNodeType::DocumentType,
+        .prototype = "DocumentType.prototype",
+        .name = builder.stringValue("html"),
+        .data = builder.stringValue(""),
+        .extra = builder.stringValue("") });
+    uint64_t document = builder.domNode({ .type = DomNodeType::Document,
+        .prototype = "HTMLDocument.prototype",
+        .children = { doctype, html },
+        .flags = MainDocument });
+    snapshot.roots.extra.push_back({ builder.string("document"), Value::ref(document) });
+
     auto result = builder.finish();
     if (blobBodies)
         *blobBodies = builder.blobBodies;
     return result;
+}
+
+Snapshot buildDocumentSnapshot()
+{
+    ModelBuilder builder;
+    auto& snapshot = builder.snapshot();
+
+    uint64_t doctype = builder.domNode({ .type = DomNodeType::DocumentType,
+        .prototype = "DocumentType.prototype",
+        .name = builder.stringValue("html"),
+        .data = builder.stringValue(""),
+        .extra = builder.stringValue("") });
+
+    uint64_t script = builder.domNode({ .type = DomNodeType::Element,
+        .prototype = "HTMLScriptElement.prototype",
+        .name = builder.stringValue("script"),
+        .namespaceURI = builder.stringValue(xhtmlNamespace),
+        .children = { builder.characterData(DomNodeType::Text, "step(() => print(document.title));") },
+        .flags = AlreadyStarted });
+    uint64_t head = builder.htmlElement(
+        "head", "HTMLHeadElement.prototype", {}, { builder.characterData(DomNodeType::Comment, " note "), script });
+
+    // An SVG element whose attribute has a namespace and a prefix.
+    uint64_t href = builder.domNode({ .type = DomNodeType::Attribute,
+        .prototype = "Attr.prototype",
+        .name = builder.stringValue("href"),
+        .namespaceURI = builder.stringValue("http://www.w3.org/1999/xlink"),
+        .prefix = builder.stringValue("xlink"),
+        .data = builder.stringValue("#icon") });
+    auto svgElement = [&](std::string_view localName, const char* prototype, std::vector<uint64_t> attributes,
+                          std::vector<uint64_t> children) {
+        return builder.domNode({ .type = DomNodeType::Element,
+            .prototype = prototype,
+            .name = builder.stringValue(localName),
+            .namespaceURI = builder.stringValue("http://www.w3.org/2000/svg"),
+            .attributes = std::move(attributes),
+            .children = std::move(children) });
+    };
+    uint64_t svg = svgElement(
+        "svg", "SVGSVGElement.prototype", {}, { svgElement("use", "SVGUseElement.prototype", { href }, {}) });
+
+    // A template and its content, which is no child of anything.
+    uint64_t content = builder.domNode({ .type = DomNodeType::DocumentFragment,
+        .prototype = "DocumentFragment.prototype",
+        .children = { builder.htmlElement("span", "HTMLSpanElement.prototype", {},
+            { builder.characterData(DomNodeType::Text, "in the template") }) } });
+    uint64_t templateElement = builder.domNode({ .type = DomNodeType::Element,
+        .prototype = "HTMLTemplateElement.prototype",
+        .name = builder.stringValue("template"),
+        .namespaceURI = builder.stringValue(xhtmlNamespace),
+        .state = Value::ref(content) });
+
+    uint64_t body = builder.htmlElement("body", "HTMLBodyElement.prototype",
+        { builder.attribute("class", "main"), builder.attribute("data-state", "") },
+        { builder.characterData(DomNodeType::Text, "Hello, "), svg, templateElement });
+    uint64_t html
+        = builder.htmlElement("html", "HTMLHtmlElement.prototype", { builder.attribute("lang", "en") }, { head, body });
+    uint64_t document = builder.domNode({ .type = DomNodeType::Document,
+        .prototype = "HTMLDocument.prototype",
+        .children = { doctype, html },
+        .flags = MainDocument });
+    snapshot.roots.extra.push_back({ builder.string("document"), Value::ref(document) });
+    builder.global("doc", Value::ref(document));
+
+    // A detached element held by an object's property, with an expando of its own.
+    uint64_t detached = builder.htmlElement("div", "HTMLDivElement.prototype", { builder.attribute("id", "cached") },
+        { builder.characterData(DomNodeType::Text, "kept") });
+    builder.property(detached, "renderCount", Value::integer(3));
+    uint64_t cache = builder.add(RecordKind::Object);
+    builder.property(cache, "node", Value::ref(detached));
+    builder.global("cache", Value::ref(cache));
+
+    // A list item held by a global: its detached list is held only through it (JavaScript reaches it as parentNode).
+    uint64_t item = builder.htmlElement(
+        "li", "HTMLLIElement.prototype", {}, { builder.characterData(DomNodeType::Text, "second") });
+    builder.htmlElement(
+        "ul", "HTMLUListElement.prototype", {}, { builder.htmlElement("li", "HTMLLIElement.prototype"), item });
+    builder.global("item", Value::ref(item));
+
+    // A fragment with the node types an HTML page does not parse.
+    uint64_t instruction = builder.domNode({ .type = DomNodeType::ProcessingInstruction,
+        .prototype = "ProcessingInstruction.prototype",
+        .name = builder.stringValue("xml-stylesheet"),
+        .data = builder.stringValue("href=\"style.css\"") });
+    uint64_t fragment = builder.domNode({ .type = DomNodeType::DocumentFragment,
+        .prototype = "DocumentFragment.prototype",
+        .children = { instruction, builder.characterData(DomNodeType::CDATASection, "x < y") } });
+    builder.global("fragment", Value::ref(fragment));
+    return builder.finish();
 }
 
 static void swapIndices(Snapshot& snapshot, IndexUse which, uint64_t a, uint64_t b)

@@ -15,6 +15,23 @@
 
 namespace Offload::Test {
 
+constexpr const char* xhtmlNamespace = "http://www.w3.org/1999/xhtml";
+
+// The fields of a DomNode record (Documentation/SnapshotFormat.md, "DOM nodes"), for ModelBuilder::domNode().
+struct DomNodeSpec {
+    DomNodeType type { DomNodeType::Element };
+    const char* prototype { "Node.prototype" }; // The intrinsic path of its prototype.
+    Value name { Value::null() };
+    Value namespaceURI { Value::null() };
+    Value prefix { Value::null() };
+    Value data { Value::null() };
+    Value extra { Value::null() };
+    Value state { Value::null() };
+    std::vector<uint64_t> attributes {};
+    std::vector<uint64_t> children {};
+    uint64_t flags { 0 };
+};
+
 // Builds snapshot models by hand, in any order: finish() canonicalizes them (SnapshotCanonicalizer), so tests say
 // what the heap holds and not how the format numbers it.
 class ModelBuilder {
@@ -92,6 +109,44 @@ public:
         record(object).object.properties.push_back(
             { PropertyKey::string(string(key)), static_cast<uint8_t>(attributes | Accessor), getter, setter });
     }
+    uint64_t domNode(const DomNodeSpec& spec)
+    {
+        std::vector<Value> values { spec.name, spec.namespaceURI, spec.prefix, spec.data, spec.extra, spec.state };
+        for (auto node : spec.attributes)
+            values.push_back(Value::ref(node));
+        for (auto node : spec.children)
+            values.push_back(Value::ref(node));
+        uint64_t node = add(RecordKind::DomNode,
+            { static_cast<uint64_t>(spec.type), spec.flags, spec.attributes.size() }, std::move(values));
+        record(node).object.prototype = intrinsic(spec.prototype);
+        return node;
+    }
+    uint64_t htmlElement(std::string_view localName, const char* prototype, std::vector<uint64_t> attributes = {},
+        std::vector<uint64_t> children = {})
+    {
+        return domNode({ .type = DomNodeType::Element,
+            .prototype = prototype,
+            .name = stringValue(localName),
+            .namespaceURI = stringValue(xhtmlNamespace),
+            .attributes = std::move(attributes),
+            .children = std::move(children) });
+    }
+    uint64_t attribute(std::string_view localName, std::string_view value)
+    {
+        return domNode({ .type = DomNodeType::Attribute,
+            .prototype = "Attr.prototype",
+            .name = stringValue(localName),
+            .data = stringValue(value) });
+    }
+    // A Text, Comment or CDATASection node.
+    uint64_t characterData(DomNodeType type, std::string_view data)
+    {
+        const char* prototype = type == DomNodeType::Comment ? "Comment.prototype"
+            : type == DomNodeType::Text                      ? "Text.prototype"
+                                                             : "CDATASection.prototype";
+        return domNode({ .type = type, .prototype = prototype, .data = stringValue(data) });
+    }
+
     // Makes `object` reachable as a global variable.
     void global(std::string_view name, Value value) { property(globalObject, name, value); }
 
@@ -139,6 +194,13 @@ void swapStrings(Snapshot&, uint64_t a, uint64_t b);
 // key or attributes, a value added or removed, a prototype), with indices near the tables' ends so that some are just
 // out of range: the model stays encodable, and most such models break a rule of the format.
 void mutateRecords(Snapshot&, std::mt19937_64&);
+
+// A page's document and nodes JavaScript holds apart from it: a doctype; html, head and body elements; attributes
+// with and without a namespace; text, a comment, an already started script, an SVG element; a template with its
+// content; a detached element held by an object's property (with an expando), a list item held by a global while
+// its detached list is held only through it, and a detached fragment holding a processing instruction and a CDATA
+// section. The document is the extra root "document".
+Snapshot buildDocumentSnapshot();
 
 // A snapshot holding every record kind, every value tag and every string encoding at least once. `blobBodies`
 // receives the bodies of its blobs (a 5000-unit string and a 6000-byte buffer).
