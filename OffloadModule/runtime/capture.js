@@ -12,7 +12,9 @@
 
     const P = offload.primordials;
     const { Format, ByteWriter } = offload;
-    const { Kind, Tag, Attribute, Section } = Format;
+    const { RecordKind, ValueTag, PropertyAttribute, SectionTag, ObjectFlag, BufferStorage, PromiseState, ExtraRoot } = Format;
+    const stringKey = Format.PropertyKey.string;
+    const symbolKey = Format.PropertyKey.symbol;
     const registry = offload.registry;
 
     class CaptureError extends Error {
@@ -321,9 +323,9 @@
                 const descriptor = P.getOwnPropertyDescriptor(object, key);
                 if (typeof key === "symbol")
                     this.reach(key, index, `[${P.String(key)}]`);
-                let attributes = (descriptor.enumerable ? Attribute.Enumerable : 0) | (descriptor.configurable ? Attribute.Configurable : 0);
+                let attributes = (descriptor.enumerable ? PropertyAttribute.Enumerable : 0) | (descriptor.configurable ? PropertyAttribute.Configurable : 0);
                 if ("value" in descriptor) {
-                    attributes |= descriptor.writable ? Attribute.Writable : 0;
+                    attributes |= descriptor.writable ? PropertyAttribute.Writable : 0;
                     this.reach(descriptor.value, index, key);
                     // Appended by index, one value per statement: the program may have replaced Array.prototype.push,
                     // and JavaScriptCore compiles this as fast as a push of one value.
@@ -332,7 +334,7 @@
                     properties[properties.length] = descriptor.value;
                     properties[properties.length] = undefined;
                 } else {
-                    attributes |= Attribute.Accessor;
+                    attributes |= PropertyAttribute.Accessor;
                     this.reach(descriptor.get, index, typeof key === "symbol" ? key : `<get ${key}>`);
                     this.reach(descriptor.set, index, typeof key === "symbol" ? key : `<set ${key}>`);
                     properties[properties.length] = key;
@@ -430,7 +432,7 @@
                 const literal = registry.literals.get(literalId);
                 if (!literal || literal.privateNames.derived)
                     continue;
-                if (plan.kind !== Kind.Object)
+                if (plan.kind !== RecordKind.Object)
                     this.fail(index, `it carries the private names of ${this.className(literalId)}, which has no extends clause, but is not a plain object: only its constructor could add them again, to an object of its own`);
                 if (++baseClasses > 1)
                     this.fail(index, "it carries the private names of two classes without extends clauses, which no construction could give one object again");
@@ -608,9 +610,9 @@
             if (typeof value === "symbol")
                 return this.describeSymbol(value);
             if (value === globalThis)
-                return { kind: Kind.Global, body: this.describeBody(value, index, (key) => offload.Intrinsics.isRuntimeGlobal(key), this.globalKeys()) };
+                return { kind: RecordKind.Global, body: this.describeBody(value, index, (key) => offload.Intrinsics.isRuntimeGlobal(key), this.globalKeys()) };
             if (this.changedIntrinsics.has(value))
-                return { kind: Kind.Intrinsic, path: this.intrinsics.pathOf.get(value), body: this.describeBody(value, index) };
+                return { kind: RecordKind.Intrinsic, path: this.intrinsics.pathOf.get(value), body: this.describeBody(value, index) };
             if (registry.ScopeHandle.is(value))
                 return this.describeScope(value, index);
             if (registry.runtimeObjects.has(value))
@@ -622,12 +624,12 @@
                 const resolving = registry.resolvingFunctions.get(value);
                 if (resolving) {
                     this.reach(resolving.record.promise, index, "<promise>");
-                    return { kind: Kind.ResolvingFunction, promise: resolving.record.promise, which: resolving.which };
+                    return { kind: RecordKind.ResolvingFunction, promise: resolving.record.promise, which: resolving.which };
                 }
                 const element = registry.combinatorElements.get(value);
                 if (element) {
                     this.reach(element.state, index, "<combinator>");
-                    return { kind: Kind.PromiseCombinatorElement, state: element.state, which: element.which, elementIndex: element.index, body: this.describeBody(value, index) };
+                    return { kind: RecordKind.PromiseCombinatorElement, state: element.state, which: element.which, elementIndex: element.index, body: this.describeBody(value, index) };
                 }
             } else {
                 const promise = registry.promises.get(value);
@@ -649,13 +651,13 @@
                     // traps but apply, so describing its body runs no code.
                     const revocable = proxy.revokes.proxy || null;
                     this.reach(revocable, index, "<revocable proxy>");
-                    return { kind: Kind.ProxyRevoke, proxy: revocable, body: this.describeBody(value, index) };
+                    return { kind: RecordKind.ProxyRevoke, proxy: revocable, body: this.describeBody(value, index) };
                 }
                 if (proxy.revoked)
-                    return { kind: Kind.Proxy, target: null, handler: null, callable: typeof value === "function" };
+                    return { kind: RecordKind.Proxy, target: null, handler: null, callable: typeof value === "function" };
                 this.reach(proxy.target, index, "<proxy target>");
                 this.reach(proxy.handler, index, "<proxy handler>");
-                return { kind: Kind.Proxy, target: proxy.target, handler: proxy.handler, callable: typeof value === "function" };
+                return { kind: RecordKind.Proxy, target: proxy.target, handler: proxy.handler, callable: typeof value === "function" };
             }
 
             switch (this.classify(value, index)) {
@@ -664,13 +666,13 @@
             case "array":
                 return this.describeArray(value, index);
             case "object":
-                return { kind: Kind.Object, body: this.describeBody(value, index) };
+                return { kind: RecordKind.Object, body: this.describeBody(value, index) };
             case "date":
-                return { kind: Kind.Date, time: P.apply(dateGetTimeMethod, value, noArguments), body: this.describeBody(value, index) };
+                return { kind: RecordKind.Date, time: P.apply(dateGetTimeMethod, value, noArguments), body: this.describeBody(value, index) };
             case "regexp":
-                return { kind: Kind.RegExp, source: P.regExpSource(value), flags: P.regExpFlags(value), body: this.describeBody(value, index) };
+                return { kind: RecordKind.RegExp, source: P.regExpSource(value), flags: P.regExpFlags(value), body: this.describeBody(value, index) };
             case "error":
-                return { kind: Kind.Error, errorName: this.errorConstructorName(value), body: this.describeBody(value, index) };
+                return { kind: RecordKind.Error, errorName: this.errorConstructorName(value), body: this.describeBody(value, index) };
             case "wrapper":
                 return this.describeWrapper(value, index);
             case "map":
@@ -678,9 +680,9 @@
             case "set":
                 return this.describeSet(value, index);
             case "weakmap":
-                return this.describeWeakCollection(value, index, Kind.WeakMap);
+                return this.describeWeakCollection(value, index, RecordKind.WeakMap);
             case "weakset":
-                return this.describeWeakCollection(value, index, Kind.WeakSet);
+                return this.describeWeakCollection(value, index, RecordKind.WeakSet);
             case "arraybuffer":
                 return this.describeArrayBuffer(value, index);
             case "intl":
@@ -699,8 +701,7 @@
 
         // A promise's state as the program sees it now: one that was resolved with another promise has that one's.
         settledState(record, index, depth = 0) {
-            const State = registry.PromiseState;
-            if (record.state !== State.Locked)
+            if (record.state !== PromiseState.Locked)
                 return [record.state, record.result];
             const target = record.result;
             const followed = registry.promises.get(target);
@@ -709,8 +710,8 @@
                 const state = settled[0];
                 const result = settled[1];
                 // Still waiting: it stays locked to the promise it follows.
-                if (state === State.Pending || state === State.Locked)
-                    return [State.Locked, target];
+                if (state === PromiseState.Pending || state === PromiseState.Locked)
+                    return [PromiseState.Locked, target];
                 return [state, result];
             }
             // Resolved with an object: fulfilled with it, unless it was a thenable whose progress cannot be seen.
@@ -720,7 +721,7 @@
                 if (P.getOwnPropertyDescriptor(holder, "then"))
                     this.fail(index, "a promise resolved with a thenable that is not a tracked promise cannot be captured");
             }
-            return [State.Fulfilled, target];
+            return [PromiseState.Fulfilled, target];
         }
 
         describePromise(promise, record, index) {
@@ -728,7 +729,7 @@
             const state = settled[0];
             const result = settled[1];
             this.reach(result, index, "<promise result>");
-            const waiting = state === registry.PromiseState.Pending || state === registry.PromiseState.Locked;
+            const waiting = state === PromiseState.Pending || state === PromiseState.Locked;
             const reactions = waiting ? record.reactions : [];
             for (let i = 0; i < reactions.length; ++i) {
                 // The engine's own functions in a reaction link an await (or a promise of its own) to this one.
@@ -743,13 +744,13 @@
             if (waiting) {
                 for (let followerIndex = 0, followerList = record.followers; followerIndex < followerList.length; ++followerIndex) {
                     const follower = followerList[followerIndex];
-                    if (this.settledState(follower, index)[0] === registry.PromiseState.Locked && !this.indexOf.has(follower.promise)) {
+                    if (this.settledState(follower, index)[0] === PromiseState.Locked && !this.indexOf.has(follower.promise)) {
                         this.reach(follower.promise, index, "<follower>");
                         this.followers[this.followers.length] = follower.promise;
                     }
                 }
             }
-            return { kind: Kind.Promise, state, result, reactions, body: this.describeBody(promise, index) };
+            return { kind: RecordKind.Promise, state, result, reactions, body: this.describeBody(promise, index) };
         }
 
         // A promise the engine made (an async function's result): settled ones travel like the runtime's own, once a
@@ -759,17 +760,17 @@
             const settlement = registry.engineSettlements.get(promise);
             if (settlement) {
                 this.reach(settlement[1], index, "<promise result>");
-                return { kind: Kind.Promise, state: settlement[0], result: settlement[1], reactions: [], body: this.describeBody(promise, index) };
+                return { kind: RecordKind.Promise, state: settlement[0], result: settlement[1], reactions: [], body: this.describeBody(promise, index) };
             }
             switch (registry.probeEnginePromise(promise)) {
             case registry.ProbeResult.Started:
                 this.needsAnotherPass = true;
-                return { kind: Kind.Promise, state: registry.PromiseState.Pending, result: undefined, reactions: [], body: this.describeBody(promise, index) };
+                return { kind: RecordKind.Promise, state: PromiseState.Pending, result: undefined, reactions: [], body: this.describeBody(promise, index) };
             case registry.ProbeResult.Pending:
                 this.fail(index, "a promise made by the engine (for example by an async function that is still running) is pending, and its progress cannot be captured yet");
                 break;
             case registry.ProbeResult.NotPromise:
-                return { kind: Kind.Object, body: this.describeBody(promise, index) };
+                return { kind: RecordKind.Object, body: this.describeBody(promise, index) };
             default:
                 this.fail(index, "a promise made by the engine whose constructor or prototype the program changed cannot be checked without running its code");
             }
@@ -784,17 +785,17 @@
                 this.reach(state.values[i], index, `<combinator value ${i}>`);
                 appendPair(elements, !!state.called[i], state.values[i]);
             }
-            return { kind: Kind.PromiseCombinator, type: state.type, remaining: state.remaining, resolve: state.resolve, reject: state.reject, elements };
+            return { kind: RecordKind.PromiseCombinator, type: state.type, remaining: state.remaining, resolve: state.resolve, reject: state.reject, elements };
         }
 
         describeSymbol(symbol) {
             const wellKnown = this.intrinsics.wellKnownSymbols.get(symbol);
             if (wellKnown !== undefined)
-                return { kind: Kind.WellKnownSymbol, name: wellKnown };
+                return { kind: RecordKind.WellKnownSymbol, name: wellKnown };
             const key = P.symbolKeyFor(symbol);
             if (key !== undefined)
-                return { kind: Kind.RegisteredSymbol, key };
-            return { kind: Kind.Symbol, description: P.symbolDescription(symbol) };
+                return { kind: RecordKind.RegisteredSymbol, key };
+            return { kind: RecordKind.Symbol, description: P.symbolDescription(symbol) };
         }
 
         describeScope(handle, index) {
@@ -846,7 +847,7 @@
                 this.reach(value, index, name);
                 bindings[bindings.length] = value;
             }
-            const plan = { kind: Kind.Scope, template: handle.template, parent: parent || null, bindings };
+            const plan = { kind: RecordKind.Scope, template: handle.template, parent: parent || null, bindings };
             if (paramsGroup !== undefined) {
                 paramsGroup.plan = plan;
                 paramsGroup.planIndex = index;
@@ -1004,7 +1005,7 @@
                     this.reach(scope, index, "<scope>");
                 if (info.home)
                     this.reach(info.home, index, "<home object>");
-                return { kind: Kind.Function, literal: info.literal, scope: scope || null, home: info.home, body: this.describeBody(fn, index) };
+                return { kind: RecordKind.Function, literal: info.literal, scope: scope || null, home: info.home, body: this.describeBody(fn, index) };
             }
             const bound = registry.boundFunctions.get(fn);
             if (bound) {
@@ -1012,7 +1013,7 @@
                 this.reach(bound.boundThis, index, "<bound this>");
                 for (let i = 0; i < bound.args.length; ++i)
                     this.reach(bound.args[i], index, `<bound argument ${i}>`);
-                return { kind: Kind.BoundFunction, target: bound.target, boundThis: bound.boundThis, args: bound.args, body: this.describeBody(fn, index) };
+                return { kind: RecordKind.BoundFunction, target: bound.target, boundThis: bound.boundThis, args: bound.args, body: this.describeBody(fn, index) };
             }
             const name = P.getOwnPropertyDescriptor(fn, "name");
             const label = name && typeof name.value === "string" && name.value ? ` "${name.value}"` : "";
@@ -1058,7 +1059,7 @@
             add((key) => key === "callee");
             add((key) => typeof key === "string" && `${+key}` !== key && key !== "length" && key !== "callee");
             add((key) => typeof key === "symbol");
-            return { kind: Kind.Arguments, mapped: isUnmapped ? 0 : 1, scope: null, aliased: [], body: this.describeBody(object, index, null, keys) };
+            return { kind: RecordKind.Arguments, mapped: isUnmapped ? Format.ArgumentsMapping.Unmapped : Format.ArgumentsMapping.Mapped, scope: null, aliased: [], body: this.describeBody(object, index, null, keys) };
         }
 
         hasIndexKey(object) {
@@ -1081,7 +1082,7 @@
                 return;
             const scopesOf = P.ownedMap();
             for (let i = 0; i < this.plans.length; ++i) {
-                if (this.plans[i].kind !== Kind.Scope)
+                if (this.plans[i].kind !== RecordKind.Scope)
                     continue;
                 const list = scopesOf.get(this.plans[i].template);
                 if (list)
@@ -1240,7 +1241,7 @@
             // A read-only length (a frozen array) is a flag of the record, not a property.
             const lengthIsWritable = P.getOwnPropertyDescriptor(array, "length").writable;
             // The elements below denseCount are the first denseKeys keys; `length` is skipped wherever it is listed.
-            return { kind: Kind.Array, length, lengthIsWritable, elements, body: this.describeBody(array, index, isLengthKey, keys, denseKeys) };
+            return { kind: RecordKind.Array, length, lengthIsWritable, elements, body: this.describeBody(array, index, isLengthKey, keys, denseKeys) };
         }
 
         errorConstructorName(error) {
@@ -1270,9 +1271,9 @@
                 this.reach(primitive, index, "<primitive>");
                 // A String wrapper's index properties are the string's own; they are not stored.
                 const skip = typeof primitive === "string" ? (key) => key === "length" || (typeof key === "string" && `${+key}` === key && +key < primitive.length) : undefined;
-                return { kind: Kind.PrimitiveWrapper, primitive, body: this.describeBody(object, index, skip) };
+                return { kind: RecordKind.PrimitiveWrapper, primitive, body: this.describeBody(object, index, skip) };
             }
-            return { kind: Kind.Object, body: this.describeBody(object, index) };
+            return { kind: RecordKind.Object, body: this.describeBody(object, index) };
         }
 
         // An Intl object travels as its kind and the options it resolved, which make it again on the other side. That
@@ -1290,7 +1291,7 @@
             }
             if (P.jsonStringify(kind.options(again)) !== options || (kind.probe && kind.probe(again) !== kind.probe(object)))
                 this.fail(index, `this Intl.${kind.name} made again from its resolved options would not behave the same`);
-            return { kind: Kind.IntlObject, constructorName: kind.name, options, body: this.describeBody(object, index) };
+            return { kind: RecordKind.IntlObject, constructorName: kind.name, options, body: this.describeBody(object, index) };
         }
 
         describeMap(map, index) {
@@ -1302,7 +1303,7 @@
                 entries[entries.length] = key;
                 entries[entries.length] = value;
             });
-            return { kind: Kind.Map, entries, body: this.describeBody(map, index) };
+            return { kind: RecordKind.Map, entries, body: this.describeBody(map, index) };
         }
 
         describeSet(set, index) {
@@ -1311,7 +1312,7 @@
                 this.reach(value, index, "<set value>");
                 values[values.length] = value;
             });
-            return { kind: Kind.Set, values, body: this.describeBody(set, index) };
+            return { kind: RecordKind.Set, values, body: this.describeBody(set, index) };
         }
 
         // Weak collections are filled after the walk: an entry travels only if its key is reachable otherwise.
@@ -1332,7 +1333,7 @@
                     const key = P.weakRefDeref(reference);
                     if (key === undefined || plan.keysTaken.has(key) || !this.indexOf.has(key))
                         continue;
-                    if (plan.kind === Kind.WeakMap) {
+                    if (plan.kind === RecordKind.WeakMap) {
                         if (!P.weakMapHas(plan.collection, key))
                             continue;
                         const value = P.weakMapGet(plan.collection, key);
@@ -1352,10 +1353,10 @@
 
         describeArrayBuffer(buffer, index) {
             return {
-                kind: Kind.ArrayBuffer,
+                kind: RecordKind.ArrayBuffer,
                 buffer,
                 byteLength: P.arrayBufferByteLength(buffer),
-                maxByteLength: P.arrayBufferResizable(buffer) ? P.arrayBufferMaxByteLength(buffer) + 1 : 0,
+                maxByteLength: P.arrayBufferResizable(buffer) ? P.arrayBufferMaxByteLength(buffer) + 1 : Format.noLength,
                 detached: P.arrayBufferDetached(buffer),
                 body: this.describeBody(buffer, index),
             };
@@ -1475,11 +1476,11 @@
             const keys = length <= largeTypedArrayLength ? P.ownKeys(view) : P.getOwnPropertySymbols(view);
             const skip = (key) => typeof key === "string" && `${+key}` === key;
             return {
-                kind: Kind.TypedArray,
+                kind: RecordKind.TypedArray,
                 type,
                 buffer,
                 byteOffset: shape.byteOffset,
-                length: shape.tracks ? 0 : shape.length + 1,
+                length: shape.tracks ? Format.noLength : shape.length + 1,
                 body: this.describeBody(view, index, skip, keys),
             };
         }
@@ -1489,10 +1490,10 @@
             this.reach(buffer, index, "<buffer>");
             const shape = this.describeView(view, buffer, 1, true, index);
             return {
-                kind: Kind.DataView,
+                kind: RecordKind.DataView,
                 buffer,
                 byteOffset: shape.byteOffset,
-                byteLength: shape.tracks ? 0 : shape.length + 1,
+                byteLength: shape.tracks ? Format.noLength : shape.length + 1,
                 body: this.describeBody(view, index),
             };
         }
@@ -1639,31 +1640,31 @@
                 const index = this.referenceIndex(key);
                 if (index >= this.numbered)
                     this.noteReference(index);
-                writer.varint(index * 2 + 1);
+                writer.varint(symbolKey(index));
             }
             else
-                writer.varint(this.stringIndex(key) * 2);
+                writer.varint(stringKey(this.stringIndex(key)));
         }
 
         writeValue(writer, value) {
             switch (typeof value) {
             case "undefined":
-                writer.u8(Tag.Undefined);
+                writer.u8(ValueTag.Undefined);
                 return;
             case "boolean":
-                writer.u8(value ? Tag.True : Tag.False);
+                writer.u8(value ? ValueTag.True : ValueTag.False);
                 return;
             case "number":
                 if (isInt32(value)) {
-                    writer.u8(Tag.Int);
+                    writer.u8(ValueTag.Int);
                     writer.svarint(value);
                 } else {
-                    writer.u8(Tag.Double);
+                    writer.u8(ValueTag.Double);
                     writer.f64(value);
                 }
                 return;
             case "string":
-                writer.u8(Tag.String);
+                writer.u8(ValueTag.String);
                 writer.varint(this.stringIndex(value));
                 return;
             case "bigint":
@@ -1671,22 +1672,22 @@
                 return;
             }
             if (value === null) {
-                writer.u8(Tag.Null);
+                writer.u8(ValueTag.Null);
                 return;
             }
             if (value === uninitialized) {
-                writer.u8(Tag.Uninitialized);
+                writer.u8(ValueTag.Uninitialized);
                 return;
             }
             if (value === offload.hole) {
-                writer.u8(Tag.Hole);
+                writer.u8(ValueTag.Hole);
                 return;
             }
             const index = this.referenceIndex(value);
             if (index !== undefined) {
                 if (index >= this.numbered)
                     this.noteReference(index);
-                writer.u8(Tag.Ref);
+                writer.u8(ValueTag.Ref);
                 writer.varint(index);
                 return;
             }
@@ -1696,12 +1697,12 @@
                 path = this.stringIndex(this.intrinsics.pathOf.get(value));
                 this.intrinsicStrings.set(value, path);
             }
-            writer.u8(Tag.Intrinsic);
+            writer.u8(ValueTag.Intrinsic);
             writer.varint(path);
         }
 
         writeBigInt(writer, value) {
-            writer.u8(Tag.BigInt);
+            writer.u8(ValueTag.BigInt);
             const negative = value < 0n;
             let magnitude = negative ? -value : value;
             const bytes = [];
@@ -1709,7 +1710,7 @@
                 bytes[bytes.length] = Number(magnitude & 0xffn);
                 magnitude >>= 8n;
             }
-            writer.u8(negative ? 1 : 0);
+            writer.u8(negative ? Format.BigIntSign.Negative : Format.BigIntSign.NonNegative);
             writer.byteString(bytes);
         }
 
@@ -1718,11 +1719,11 @@
             // looked up first (a built-in found there has none).
             const intrinsic = this.intrinsicStrings.get(body.prototype);
             if (intrinsic !== undefined) {
-                writer.u8(Tag.Intrinsic);
+                writer.u8(ValueTag.Intrinsic);
                 writer.varint(intrinsic);
             } else
                 this.writeValue(writer, body.prototype);
-            writer.varint((body.extensible ? 0 : 1) | flags | (body.privates ? 4 : 0));
+            writer.varint((body.extensible ? 0 : ObjectFlag.NotExtensible) | flags | (body.privates ? ObjectFlag.HasPrivateElements : 0));
             const properties = body.properties;
             writer.varint(properties.length / 4);
             // Objects that share a prototype mostly have the same keys in the same order: the encoded string keys
@@ -1738,7 +1739,7 @@
                 if (k < known.length && known[k] === key)
                     writer.varint(known[k + 1]);
                 else if (typeof key === "string") {
-                    const code = this.stringIndex(key) * 2;
+                    const code = stringKey(this.stringIndex(key));
                     writer.varint(code);
                     if (k <= known.length) {
                         known[k] = key;
@@ -1754,7 +1755,7 @@
                 const attributes = properties[i + 1];
                 writer.u8(attributes);
                 this.writeValue(writer, properties[i + 2]);
-                if (attributes & Attribute.Accessor)
+                if (attributes & PropertyAttribute.Accessor)
                     this.writeValue(writer, properties[i + 3]);
             }
             if (!body.privates)
@@ -1763,7 +1764,7 @@
             for (let clsIndex = 0, clsList = body.privates; clsIndex < clsList.length; ++clsIndex) {
                 const cls = clsList[clsIndex][0], isStatic = clsList[clsIndex][1], values = clsList[clsIndex][2];
                 this.writeValue(writer, cls);
-                writer.u8(isStatic ? 1 : 0);
+                writer.bool(isStatic);
                 writer.varint(values.length);
                 for (let valueIndex = 0, valueList = values; valueIndex < valueList.length; ++valueIndex) {
                     const value = valueList[valueIndex];
@@ -1784,13 +1785,13 @@
             writer.varint(plan.kind);
             writer.varint(this.runtime.idFor(this.objects[index]));
             switch (plan.kind) {
-            case Kind.Global:
-            case Kind.Object:
+            case RecordKind.Global:
+            case RecordKind.Object:
                 break;
-            case Kind.Intrinsic:
+            case RecordKind.Intrinsic:
                 writer.varint(this.stringIndex(plan.path));
                 break;
-            case Kind.Array:
+            case RecordKind.Array:
                 writer.varint(plan.length);
                 writer.varint(plan.elements.length);
                 for (let elementIndex = 0, elementList = plan.elements; elementIndex < elementList.length; ++elementIndex) {
@@ -1798,12 +1799,12 @@
                     this.writeValue(writer, element);
                 }
                 break;
-            case Kind.Function:
+            case RecordKind.Function:
                 writer.varint(this.stringIndex(plan.literal));
                 this.writeValue(writer, plan.scope);
                 this.writeValue(writer, plan.home);
                 break;
-            case Kind.BoundFunction:
+            case RecordKind.BoundFunction:
                 this.writeValue(writer, plan.target);
                 this.writeValue(writer, plan.boundThis);
                 writer.varint(plan.args.length);
@@ -1812,7 +1813,7 @@
                     this.writeValue(writer, argument);
                 }
                 break;
-            case Kind.Scope:
+            case RecordKind.Scope:
                 writer.varint(this.stringIndex(plan.template));
                 this.writeValue(writer, plan.parent);
                 writer.varint(plan.bindings.length);
@@ -1821,86 +1822,86 @@
                     this.writeValue(writer, binding);
                 }
                 return;
-            case Kind.Date:
+            case RecordKind.Date:
                 this.writeValue(writer, plan.time);
                 break;
-            case Kind.RegExp:
+            case RecordKind.RegExp:
                 writer.varint(this.stringIndex(plan.source));
                 writer.varint(this.stringIndex(plan.flags));
                 break;
-            case Kind.Error:
+            case RecordKind.Error:
                 writer.varint(this.stringIndex(plan.errorName));
                 break;
-            case Kind.IntlObject:
+            case RecordKind.IntlObject:
                 writer.varint(this.stringIndex(plan.constructorName));
                 writer.varint(this.stringIndex(plan.options));
                 break;
-            case Kind.PrimitiveWrapper:
+            case RecordKind.PrimitiveWrapper:
                 this.writeValue(writer, plan.primitive);
                 break;
-            case Kind.Map:
+            case RecordKind.Map:
                 writer.varint(plan.entries.length / 2);
                 for (let itemIndex = 0, itemList = plan.entries; itemIndex < itemList.length; ++itemIndex) {
                     const item = itemList[itemIndex];
                     this.writeValue(writer, item);
                 }
                 break;
-            case Kind.Set:
+            case RecordKind.Set:
                 writer.varint(plan.values.length);
                 for (let itemIndex = 0, itemList = plan.values; itemIndex < itemList.length; ++itemIndex) {
                     const item = itemList[itemIndex];
                     this.writeValue(writer, item);
                 }
                 break;
-            case Kind.WeakMap:
+            case RecordKind.WeakMap:
                 writer.varint(plan.entries.length / 2);
                 for (let itemIndex = 0, itemList = plan.entries; itemIndex < itemList.length; ++itemIndex) {
                     const item = itemList[itemIndex];
                     this.writeValue(writer, item);
                 }
                 break;
-            case Kind.WeakSet:
+            case RecordKind.WeakSet:
                 writer.varint(plan.entries.length);
                 for (let itemIndex = 0, itemList = plan.entries; itemIndex < itemList.length; ++itemIndex) {
                     const item = itemList[itemIndex];
                     this.writeValue(writer, item);
                 }
                 break;
-            case Kind.ArrayBuffer: {
+            case RecordKind.ArrayBuffer: {
                 writer.varint(plan.byteLength);
                 writer.varint(plan.maxByteLength);
                 if (plan.detached) {
-                    writer.u8(2);
+                    writer.u8(BufferStorage.Detached);
                     break;
                 }
                 const bytes = new P.Uint8Array(plan.buffer, 0, plan.byteLength);
-                if (plan.byteLength < Format.blobBytesThreshold) {
-                    writer.u8(0);
+                if (plan.byteLength < Format.blobThreshold) {
+                    writer.u8(BufferStorage.Inline);
                     writer.byteString(bytes);
                 } else {
-                    writer.u8(1);
+                    writer.u8(BufferStorage.Blob);
                     this.pendingBlobRefs[this.pendingBlobRefs.length] = [writer.length, this.blobIndexFor(bytes)];
                     writer.varint(0); // Patched with the blob's index once all blobs are known.
                 }
                 break;
             }
-            case Kind.TypedArray:
+            case RecordKind.TypedArray:
                 writer.u8(plan.type);
                 this.writeValue(writer, plan.buffer);
                 writer.varint(plan.byteOffset);
                 writer.varint(plan.length);
                 break;
-            case Kind.DataView:
+            case RecordKind.DataView:
                 this.writeValue(writer, plan.buffer);
                 writer.varint(plan.byteOffset);
                 writer.varint(plan.byteLength);
                 break;
-            case Kind.Proxy:
+            case RecordKind.Proxy:
                 this.writeValue(writer, plan.target);
                 this.writeValue(writer, plan.handler);
-                writer.u8(plan.callable ? 1 : 0);
+                writer.bool(plan.callable);
                 return;
-            case Kind.Promise:
+            case RecordKind.Promise:
                 writer.u8(plan.state);
                 this.writeValue(writer, plan.result);
                 writer.varint(plan.reactions.length);
@@ -1910,11 +1911,11 @@
                     this.writeValue(writer, plan.reactions[i][2]);
                 }
                 break;
-            case Kind.ResolvingFunction:
+            case RecordKind.ResolvingFunction:
                 this.writeValue(writer, plan.promise);
                 writer.u8(plan.which);
                 return;
-            case Kind.PromiseCombinator:
+            case RecordKind.PromiseCombinator:
                 writer.u8(plan.type);
                 writer.varint(plan.remaining);
                 this.writeValue(writer, plan.resolve);
@@ -1925,32 +1926,32 @@
                     this.writeValue(writer, item);
                 }
                 return;
-            case Kind.PromiseCombinatorElement:
+            case RecordKind.PromiseCombinatorElement:
                 this.writeValue(writer, plan.state);
                 writer.u8(plan.which);
                 writer.varint(plan.elementIndex);
                 break;
-            case Kind.ProxyRevoke:
+            case RecordKind.ProxyRevoke:
                 this.writeValue(writer, plan.proxy);
                 break;
-            case Kind.Arguments:
+            case RecordKind.Arguments:
                 writer.u8(plan.mapped);
                 this.writeValue(writer, plan.scope);
                 writer.varint(plan.aliased.length);
                 for (let i = 0; i < plan.aliased.length; ++i)
                     this.writeValue(writer, plan.aliased[i]);
                 break;
-            case Kind.Symbol:
+            case RecordKind.Symbol:
                 this.writeValue(writer, plan.description);
                 return;
-            case Kind.RegisteredSymbol:
+            case RecordKind.RegisteredSymbol:
                 writer.varint(this.stringIndex(plan.key));
                 return;
-            case Kind.WellKnownSymbol:
+            case RecordKind.WellKnownSymbol:
                 writer.varint(this.stringIndex(plan.name));
                 return;
             }
-            this.writeBody(writer, plan.body, plan.kind === Kind.Array && !plan.lengthIsWritable ? 2 : 0);
+            this.writeBody(writer, plan.body, plan.kind === RecordKind.Array && !plan.lengthIsWritable ? ObjectFlag.ArrayLengthNotWritable : 0);
         }
 
         // Writes the Records section. With `checkNumbering`, notes whether the records are numbered by first reference
@@ -2022,17 +2023,17 @@
             roots.varint(P.setSize(this.changedIntrinsics) + this.followers.length + this.templateObjects.length);
             for (let intrinsicIndex = 0, intrinsicList = this.changedIntrinsicList; intrinsicIndex < intrinsicList.length; ++intrinsicIndex) {
                 const intrinsic = intrinsicList[intrinsicIndex];
-                roots.varint(this.stringIndex(`intrinsic ${this.intrinsics.pathOf.get(intrinsic)}`));
+                roots.varint(this.stringIndex(`${ExtraRoot.intrinsicPrefix}${this.intrinsics.pathOf.get(intrinsic)}`));
                 this.writeValue(roots, intrinsic);
             }
             for (let followerIndex = 0, followerList = this.followers; followerIndex < followerList.length; ++followerIndex) {
                 const follower = followerList[followerIndex];
-                roots.varint(this.stringIndex("promise follower"));
+                roots.varint(this.stringIndex(ExtraRoot.promiseFollower));
                 this.writeValue(roots, follower);
             }
             for (let stringsIndex = 0, stringsList = this.templateObjects; stringsIndex < stringsList.length; ++stringsIndex) {
                 const strings = stringsList[stringsIndex];
-                roots.varint(this.stringIndex(`template ${registry.templateSiteOf(strings)}`));
+                roots.varint(this.stringIndex(`${ExtraRoot.templatePrefix}${registry.templateSiteOf(strings)}`));
                 this.writeValue(roots, strings);
             }
 
@@ -2041,7 +2042,7 @@
             let stringBytes = 16;
             for (let i = 0; i < this.stringList.length; ++i) {
                 const length = this.stringList[i].length;
-                stringBytes += (length < Format.blobStringThreshold ? length : 0) + 8;
+                stringBytes += (length < Format.blobThreshold ? length : 0) + 8;
             }
             const strings = new ByteWriter(stringBytes);
             strings.varint(this.stringList.length);
@@ -2052,7 +2053,7 @@
             const metBlobStrings = P.ownedMap();
             for (let textIndex = 0, textList = this.stringList; textIndex < textList.length; ++textIndex) {
                 const text = textList[textIndex];
-                if (text.length >= Format.blobStringThreshold) {
+                if (text.length >= Format.blobThreshold) {
                     let blob = keptBlobStrings.get(text);
                     if (blob === undefined) {
                         const wide = isWide(text);
@@ -2070,8 +2071,8 @@
                         this.blobs.set(blob.hash, blob.units);
                     stringBlobs[stringBlobs.length] = [strings.length, blob.hash, blob.wide];
                     strings.u8(Format.StringEncoding.Blob);
-                    strings.u8(0);
-                    strings.u8(blob.wide ? 2 : 1);
+                    strings.u8(0); // The blob's index, patched once all blobs are known (a one-byte varint placeholder).
+                    strings.u8(blob.wide ? Format.BlobUnitSize.Utf16 : Format.BlobUnitSize.Latin1);
                     continue;
                 }
                 const wide = isWide(text);
@@ -2100,7 +2101,7 @@
             const meta = new ByteWriter(16);
             meta.varint(this.runtime.nextObjectId);
             meta.varint(this.runtime.turn);
-            meta.varint(0);
+            meta.varint(Format.metaFlags);
 
             const scripts = new ByteWriter(256);
             const scriptList = P.valuesOf(registry.scripts);
@@ -2116,7 +2117,7 @@
             const blobBodies = [];
             for (let hashIndex = 0, hashList = hashes; hashIndex < hashList.length; ++hashIndex) {
                 const hash = hashList[hashIndex];
-                for (let i = 0; i < 64; i += 2)
+                for (let i = 0; i < 2 * Format.blobHashSize; i += 2)
                     blobs.u8(hexDigit(hash, i) * 16 + hexDigit(hash, i + 1));
                 const bytes = this.blobs.get(hash);
                 blobs.varint(P.typedArrayLength(bytes));
@@ -2125,18 +2126,18 @@
 
             // Made at its exact size, so that its bytes are the result without another copy.
             const sections = [meta, scripts, blobs, stringsOut, records, roots];
-            let size = Format.magic.length + ByteWriter.varintSize(Format.version);
+            let size = Format.snapshotMagic.length + ByteWriter.varintSize(Format.snapshotVersion);
             for (let i = 0; i < sections.length; ++i)
-                size += ByteWriter.varintSize(Section.Meta + i) + ByteWriter.varintSize(sections[i].length) + sections[i].length;
+                size += ByteWriter.varintSize(SectionTag.Meta + i) + ByteWriter.varintSize(sections[i].length) + sections[i].length;
             const out = new ByteWriter(size);
-            out.ascii(Format.magic);
-            out.varint(Format.version);
-            out.section(Section.Meta, meta);
-            out.section(Section.Scripts, scripts);
-            out.section(Section.Blobs, blobs);
-            out.section(Section.Strings, stringsOut);
-            out.section(Section.Records, records);
-            out.section(Section.Roots, roots);
+            out.ascii(Format.snapshotMagic);
+            out.varint(Format.snapshotVersion);
+            out.section(SectionTag.Meta, meta);
+            out.section(SectionTag.Scripts, scripts);
+            out.section(SectionTag.Blobs, blobs);
+            out.section(SectionTag.Strings, stringsOut);
+            out.section(SectionTag.Records, records);
+            out.section(SectionTag.Roots, roots);
             return { snapshot: out.result(), blobs: blobBodies };
         }
     }
@@ -2160,66 +2161,66 @@
     // Calls `visit` with every value a plan's record refers to, in the order the record's bytes hold them.
     function forEachReference(plan, visit) {
         switch (plan.kind) {
-        case Kind.Array:
+        case RecordKind.Array:
             visitAll(plan.elements, visit);
             break;
-        case Kind.Function:
+        case RecordKind.Function:
             visit(plan.scope);
             visit(plan.home);
             break;
-        case Kind.BoundFunction:
+        case RecordKind.BoundFunction:
             visit(plan.target);
             visit(plan.boundThis);
             visitAll(plan.args, visit);
             break;
-        case Kind.Scope:
+        case RecordKind.Scope:
             visit(plan.parent);
             visitAll(plan.bindings, visit);
             return;
-        case Kind.PrimitiveWrapper:
+        case RecordKind.PrimitiveWrapper:
             visit(plan.primitive);
             break;
-        case Kind.Map:
-        case Kind.WeakMap:
-        case Kind.WeakSet:
+        case RecordKind.Map:
+        case RecordKind.WeakMap:
+        case RecordKind.WeakSet:
             visitAll(plan.entries, visit);
             break;
-        case Kind.Set:
+        case RecordKind.Set:
             visitAll(plan.values, visit);
             break;
-        case Kind.TypedArray:
-        case Kind.DataView:
+        case RecordKind.TypedArray:
+        case RecordKind.DataView:
             visit(plan.buffer);
             break;
-        case Kind.Proxy:
+        case RecordKind.Proxy:
             visit(plan.target);
             visit(plan.handler);
             return;
-        case Kind.Promise:
+        case RecordKind.Promise:
             visit(plan.result);
             for (let i = 0; i < plan.reactions.length; ++i)
                 visitAll(plan.reactions[i], visit);
             break;
-        case Kind.ResolvingFunction:
+        case RecordKind.ResolvingFunction:
             visit(plan.promise);
             return;
-        case Kind.PromiseCombinator:
+        case RecordKind.PromiseCombinator:
             visit(plan.resolve);
             visit(plan.reject);
             visitAll(plan.elements, visit);
             return;
-        case Kind.PromiseCombinatorElement:
+        case RecordKind.PromiseCombinatorElement:
             visit(plan.state);
             break;
-        case Kind.ProxyRevoke:
+        case RecordKind.ProxyRevoke:
             visit(plan.proxy);
             break;
-        case Kind.Arguments:
+        case RecordKind.Arguments:
             visit(plan.scope);
             break;
-        case Kind.Symbol:
-        case Kind.RegisteredSymbol:
-        case Kind.WellKnownSymbol:
+        case RecordKind.Symbol:
+        case RecordKind.RegisteredSymbol:
+        case RecordKind.WellKnownSymbol:
             return;
         }
         const body = plan.body;
@@ -2228,7 +2229,7 @@
         for (let i = 0; i < properties.length; i += 4) {
             visit(properties[i]);
             visit(properties[i + 2]);
-            if (properties[i + 1] & Attribute.Accessor)
+            if (properties[i + 1] & PropertyAttribute.Accessor)
                 visit(properties[i + 3]);
         }
         const privates = body.privates;

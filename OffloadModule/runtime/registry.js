@@ -765,7 +765,7 @@
     // are tracked: the resolve and reject functions handed to the executor are proxies that record how the promise
     // was settled, and then() records the reactions of pending promises. Promises the engine makes internally
     // (async functions) are not tracked; the capture refuses them.
-    const PromiseState = Object.freeze({ Pending: 0, Fulfilled: 1, Rejected: 2, Locked: 3 });
+    const { PromiseState, ResolvingFunctionKind, CombinatorElementKind } = offload.Format;
 
     class PromiseRecord {
         constructor() {
@@ -782,7 +782,7 @@
             if (this.alreadyResolved)
                 return;
             this.alreadyResolved = true;
-            if (which === 1)
+            if (which === ResolvingFunctionKind.Reject)
                 this.state = PromiseState.Rejected;
             else
                 this.state = (typeof value === "object" && value !== null) || typeof value === "function" ? PromiseState.Locked : PromiseState.Fulfilled;
@@ -814,13 +814,13 @@
                 resolvingFunctions.set(proxy, { record, which, original });
                 return proxy;
             };
-            const resolvers = [track(resolve, 0), track(reject, 1)];
+            const resolvers = [track(resolve, ResolvingFunctionKind.Resolve), track(reject, ResolvingFunctionKind.Reject)];
             record.resolvers = resolvers;
             try {
                 return P.apply(executor, undefined, resolvers);
             } catch (error) {
                 // The constructor rejects the promise with what the executor threw, through its own functions.
-                record.settle(1, error);
+                record.settle(ResolvingFunctionKind.Reject, error);
                 throw error;
             }
         };
@@ -841,7 +841,7 @@
     // keep out of reach. These versions follow the same steps (ECMA-262, PerformPromiseAll and its siblings) with
     // element functions of their own, which the capture can describe: a CombinatorState (the values so far, which
     // elements were called, how many inputs are still awaited) and, per element function, its state, index and kind.
-    const CombinatorType = Object.freeze({ All: 0, AllSettled: 1, Any: 2 });
+    const CombinatorType = offload.Format.PromiseCombinatorType;
 
     class CombinatorState {
         constructor(type, resolve, reject) {
@@ -871,7 +871,7 @@
         return P.apply(state.resolve, undefined, [list]);
     }
 
-    // `which` is 0 for a fulfilment element, 1 for a rejection element. Like the engine's, an element function has
+    // `which` is CombinatorElementKind.Fulfilment or Rejection. Like the engine's, an element function has
     // length 1, an empty name and no prototype.
     function makeCombinatorElement(state, index, which) {
         const element = [(value) => {
@@ -879,7 +879,7 @@
                 return undefined;
             state.called[index] = true;
             if (state.type === CombinatorType.AllSettled)
-                state.values[index] = which === 0 ? { status: "fulfilled", value } : { status: "rejected", reason: value };
+                state.values[index] = which === CombinatorElementKind.Fulfilment ? { status: "fulfilled", value } : { status: "rejected", reason: value };
             else
                 state.values[index] = value;
             return --state.remaining === 0 ? finishCombinator(state) : undefined;
@@ -915,8 +915,8 @@
                 state.values[index] = undefined;
                 state.called[index] = false;
                 const nextPromise = P.apply(promiseResolve, C, [next]);
-                const onFulfilled = type === CombinatorType.Any ? capability.resolve : makeCombinatorElement(state, index, 0);
-                const onRejected = type === CombinatorType.All ? capability.reject : makeCombinatorElement(state, index, 1);
+                const onFulfilled = type === CombinatorType.Any ? capability.resolve : makeCombinatorElement(state, index, CombinatorElementKind.Fulfilment);
+                const onRejected = type === CombinatorType.All ? capability.reject : makeCombinatorElement(state, index, CombinatorElementKind.Rejection);
                 ++state.remaining;
                 nextPromise.then(onFulfilled, onRejected);
                 ++index;
@@ -1022,12 +1022,10 @@
         return wrapper;
     }
 
-    registry.PromiseState = PromiseState;
     registry.ProbeResult = ProbeResult;
     registry.engineSettlements = engineSettlements;
     registry.probeEnginePromise = probeEnginePromise;
     registry.isEngineHandler = isEngineHandler;
-    registry.CombinatorType = CombinatorType;
     registry.combinatorStates = combinatorStates;
     registry.combinatorElements = combinatorElements;
     registry.newCombinatorState = newCombinatorState;

@@ -12,7 +12,7 @@
 
     const P = offload.primordials;
     const { Format, Ref, Decoder } = offload;
-    const { Kind, Attribute } = Format;
+    const { RecordKind, PropertyAttribute, PromiseState, ResolvingFunctionKind, noLength } = Format;
     const registry = offload.registry;
     // Taken before any app code runs: a restored program may have replaced the globals by the time views are made.
     const typedArrayConstructors = Format.typedArrayTypes.map((name) => globalThis[name]);
@@ -37,6 +37,7 @@
     }
 
     const { listIncludes } = P;
+    const { templatePrefix } = Format.ExtraRoot;
 
     class RestoreError extends Error {
         constructor(message) {
@@ -132,7 +133,6 @@
     // `_`, ZWNJ/ZWJ, and \u escapes, nothing else (matched with the built-in exec).
     const identifierPart = "(?:[\\p{ID_Continue}$\\u200c\\u200d]|\\\\u[0-9a-fA-F]{4}|\\\\u\\{[0-9a-fA-F]+\\})";
     const identifierPattern = new P.RegExp(`^(?:[\\p{ID_Start}$_]|\\\\u[0-9a-fA-F]{4}|\\\\u\\{[0-9a-fA-F]+\\})${identifierPart}*$`, "u");
-    const defaultAttributes = Attribute.Writable | Attribute.Enumerable | Attribute.Configurable;
 
     class Restore {
         constructor(runtime, bytes, blobBodies) {
@@ -211,27 +211,27 @@
             for (let index = 0; index < records.length; ++index) {
                 const record = records[index];
                 switch (record.kind) {
-                case Kind.Scope:
+                case RecordKind.Scope:
                     this.scopeIndices[this.scopeIndices.length] = index;
                     break;
-                case Kind.Function:
+                case RecordKind.Function:
                     this.functionIndices[this.functionIndices.length] = index;
                     break;
-                case Kind.Intrinsic:
+                case RecordKind.Intrinsic:
                     this.intrinsicIndices[this.intrinsicIndices.length] = index;
                     break;
-                case Kind.Symbol:
-                case Kind.RegisteredSymbol:
-                case Kind.WellKnownSymbol:
+                case RecordKind.Symbol:
+                case RecordKind.RegisteredSymbol:
+                case RecordKind.WellKnownSymbol:
                     this.symbolIndices[this.symbolIndices.length] = index;
                     break;
-                case Kind.Arguments:
+                case RecordKind.Arguments:
                     this.argumentsIndices[this.argumentsIndices.length] = index;
                     break;
-                case Kind.ArrayBuffer:
+                case RecordKind.ArrayBuffer:
                     this.bufferIndices[this.bufferIndices.length] = index;
                     break;
-                case Kind.Promise:
+                case RecordKind.Promise:
                     this.promiseIndices[this.promiseIndices.length] = index;
                     break;
                 }
@@ -297,7 +297,7 @@
         }
 
         bindRoots() {
-            if (!(this.decoded.global instanceof Ref) || this.record(this.decoded.global).kind !== Kind.Global)
+            if (!(this.decoded.global instanceof Ref) || this.record(this.decoded.global).kind !== RecordKind.Global)
                 this.fail("the global object is not a Global record");
             this.set(this.decoded.global.index, globalThis, true);
             for (let i = 0; i < this.intrinsicIndices.length; ++i) {
@@ -316,11 +316,11 @@
             for (let i = 0; i < this.symbolIndices.length; ++i) {
                 const index = this.symbolIndices[i];
                 const record = this.records[index];
-                if (record.kind === Kind.Symbol)
+                if (record.kind === RecordKind.Symbol)
                     this.set(index, P.Symbol(record.description));
-                else if (record.kind === Kind.RegisteredSymbol)
+                else if (record.kind === RecordKind.RegisteredSymbol)
                     this.set(index, P.symbolFor(record.key));
-                else if (record.kind === Kind.WellKnownSymbol) {
+                else if (record.kind === RecordKind.WellKnownSymbol) {
                     const symbol = this.runtime.intrinsics.symbolByName.get(record.name);
                     if (!symbol)
                         this.fail(`unknown well-known symbol ${record.name}`);
@@ -350,7 +350,7 @@
                     }
                     if (names.derived)
                         continue;
-                    if (record.kind !== Kind.Object || this.classMade.has(index))
+                    if (record.kind !== RecordKind.Object || this.classMade.has(index))
                         this.fail(`record ${index} cannot be made by constructing class record ${classRef.index}`);
                     this.classMade.add(index);
                     const list = this.madeByClass.get(classRef.index);
@@ -396,7 +396,7 @@
                 let group = this.homeGroups.get(home.index);
                 if (!group) {
                     const homeRecord = this.records[home.index];
-                    if (homeRecord.kind !== Kind.Object || this.classMade.has(home.index) || this.prebound.has(home.index))
+                    if (homeRecord.kind !== RecordKind.Object || this.classMade.has(home.index) || this.prebound.has(home.index))
                         this.fail(`record ${home.index}, the home object of methods that use super, is not a plain object`);
                     group = { home: home.index, key, members: [], shapeInstances: [], script: literal.script, privateClass: literal.privateClass, signature: null };
                     this.homeGroups.set(home.index, group);
@@ -481,7 +481,7 @@
                     continue;
                 const scopeIndex = record.scope.index;
                 const scope = this.records[scopeIndex];
-                const template = scope.kind === Kind.Scope ? this.template(scope.template) : null;
+                const template = scope.kind === RecordKind.Scope ? this.template(scope.template) : null;
                 const literal = template && template.kind === "function" ? registry.literals.get(`${template.script.sid}:${template.function}`) : null;
                 if (!literal || !literal.parameters || this.aliasedOfScope.has(scopeIndex))
                     this.fail(`arguments record ${index} is mapped to scope record ${scopeIndex}, which is not the only arguments object of a sloppy function's call`);
@@ -502,7 +502,7 @@
                 const bindings = this.template(record.template).bindings;
                 for (let i = 0; i < bindings.length; ++i) {
                     const value = record.bindings[i];
-                    if (bindings[i][1] !== "arguments" || !(value instanceof Ref) || this.records[value.index].kind !== Kind.Arguments)
+                    if (bindings[i][1] !== "arguments" || !(value instanceof Ref) || this.records[value.index].kind !== RecordKind.Arguments)
                         continue;
                     if (this.argumentsMaker.has(value.index) && this.argumentsMaker.get(value.index) !== index)
                         this.fail(`arguments record ${value.index} belongs to two scopes`);
@@ -574,7 +574,7 @@
         // What the class of a private-names entry declares; the entry's class must be a class with private names.
         privateNamesOf(classRef, index) {
             const classRecord = this.records[classRef.index];
-            const names = classRecord.kind === Kind.Function ? this.literal(classRecord.literal).privateNames : null;
+            const names = classRecord.kind === RecordKind.Function ? this.literal(classRecord.literal).privateNames : null;
             if (!names)
                 this.fail(`record ${index} carries private names of record ${classRef.index}, which is not a class with private names`);
             return names;
@@ -618,11 +618,11 @@
                     continue;
                 const record = records[index];
                 // The most common kinds, made here without a call.
-                if (record.kind === Kind.Object) {
+                if (record.kind === RecordKind.Object) {
                     // An object inheriting from the unchanged Object.prototype is made with it (applyBody).
                     this.objects[index] = P.objectCreate(objectPrototype !== null && record.prototype === objectPrototype ? objectPrototype : null);
                     created[index] = 1;
-                } else if (record.kind === Kind.Array) {
+                } else if (record.kind === RecordKind.Array) {
                     const array = [];
                     array.length = record.length;
                     this.objects[index] = array;
@@ -641,27 +641,27 @@
         createShell(index) {
             const record = this.records[index];
             switch (record.kind) {
-            case Kind.Object:
+            case RecordKind.Object:
                 // An object inheriting from the unchanged Object.prototype is made with it (applyBody).
                 this.set(index, P.objectCreate(record.body.prototype === P.Object.prototype && !this.objectPrototypeChanged ? P.Object.prototype : null));
                 break;
-            case Kind.Array: {
+            case RecordKind.Array: {
                 const array = [];
                 array.length = record.length;
                 this.set(index, array);
                 break;
             }
-            case Kind.Date:
+            case RecordKind.Date:
                 this.set(index, new P.Date(record.time));
                 break;
-            case Kind.IntlObject:
+            case RecordKind.IntlObject:
                 this.set(index, this.makeIntl(index, record));
                 break;
-            case Kind.RegExp:
+            case RecordKind.RegExp:
                 this.set(index, this.make(index, "RegExp", () => new P.RegExp(record.source, record.flags)));
                 this.existing[index] = true;
                 break;
-            case Kind.Error: {
+            case RecordKind.Error: {
                 if (!listIncludes(Format.errorConstructors, record.errorName))
                     this.fail(`error record ${index} names ${P.jsonStringify(record.errorName)}, which is not an error constructor`);
                 const constructor = P[record.errorName];
@@ -669,48 +669,48 @@
                 this.set(index, record.errorName === "AggregateError" ? new constructor([]) : new constructor(), true);
                 break;
             }
-            case Kind.Arguments:
+            case RecordKind.Arguments:
                 if (!this.argumentsMaker.has(index))
-                    this.set(index, record.mapped ? sloppyArguments() : strictArguments(), true);
+                    this.set(index, record.mapped === Format.ArgumentsMapping.Mapped ? sloppyArguments() : strictArguments(), true);
                 break;
-            case Kind.PrimitiveWrapper: {
+            case RecordKind.PrimitiveWrapper: {
                 const primitive = this.resolve(record.primitive);
                 this.set(index, P.Object(primitive), true);
                 break;
             }
-            case Kind.Map:
+            case RecordKind.Map:
                 this.set(index, new P.Map());
                 break;
-            case Kind.Set:
+            case RecordKind.Set:
                 this.set(index, new P.Set());
                 break;
-            case Kind.WeakMap:
+            case RecordKind.WeakMap:
                 this.set(index, new P.WeakMap());
                 break;
-            case Kind.WeakSet:
+            case RecordKind.WeakSet:
                 this.set(index, new P.WeakSet());
                 break;
-            case Kind.ArrayBuffer: {
-                const options = record.maxByteLength ? { maxByteLength: record.maxByteLength - 1 } : undefined;
+            case RecordKind.ArrayBuffer: {
+                const options = record.maxByteLength !== noLength ? { maxByteLength: record.maxByteLength - 1 } : undefined;
                 const buffer = this.make(index, "ArrayBuffer", () => new P.ArrayBuffer(record.byteLength, options));
                 new P.Uint8Array(buffer).set(record.bytes);
                 this.set(index, buffer);
                 break;
             }
-            case Kind.TypedArray: {
+            case RecordKind.TypedArray: {
                 const constructor = typedArrayConstructors[record.type];
                 if (!constructor)
                     this.fail(`record ${index} is a ${Format.typedArrayTypes[record.type]}, which this engine does not have`);
                 const buffer = this.resolve(record.buffer);
                 const elementSize = constructor.BYTES_PER_ELEMENT;
-                const end = record.byteOffset + (record.length ? (record.length - 1) * elementSize : 0);
-                this.set(index, makeView(buffer, end, () => (record.length ? new constructor(buffer, record.byteOffset, record.length - 1) : new constructor(buffer, record.byteOffset))));
+                const end = record.byteOffset + (record.length !== noLength ? (record.length - 1) * elementSize : 0);
+                this.set(index, makeView(buffer, end, () => (record.length !== noLength ? new constructor(buffer, record.byteOffset, record.length - 1) : new constructor(buffer, record.byteOffset))));
                 break;
             }
-            case Kind.DataView: {
+            case RecordKind.DataView: {
                 const buffer = this.resolve(record.buffer);
-                const end = record.byteOffset + (record.byteLength ? record.byteLength - 1 : 0);
-                this.set(index, makeView(buffer, end, () => (record.byteLength ? new P.DataView(buffer, record.byteOffset, record.byteLength - 1) : new P.DataView(buffer, record.byteOffset))));
+                const end = record.byteOffset + (record.byteLength !== noLength ? record.byteLength - 1 : 0);
+                this.set(index, makeView(buffer, end, () => (record.byteLength !== noLength ? new P.DataView(buffer, record.byteOffset, record.byteLength - 1) : new P.DataView(buffer, record.byteOffset))));
                 break;
             }
             default:
@@ -725,7 +725,7 @@
                 this.revocable = P.ownedSet();
                 this.revokeFunctions = P.ownedMap();
                 for (const record of this.records) {
-                    if (record.kind === Kind.ProxyRevoke && record.proxy instanceof Ref)
+                    if (record.kind === RecordKind.ProxyRevoke && record.proxy instanceof Ref)
                         this.revocable.add(record.proxy.index);
                 }
             }
@@ -738,7 +738,7 @@
             for (const [derived, onFulfilled, onRejected] of this.records[index].reactions) {
                 const handler = this.resolve(onFulfilled);
                 const made = this.resolve(onRejected) === registry.finallyFunction ? this.objects[index].finally(handler) : this.objects[index].then(handler, this.resolve(onRejected));
-                if (!(derived instanceof Ref) || this.created[derived.index] || this.records[derived.index].kind !== Kind.Promise)
+                if (!(derived instanceof Ref) || this.created[derived.index] || this.records[derived.index].kind !== RecordKind.Promise)
                     this.fail(`a reaction of promise record ${index} has no promise of its own`);
                 this.set(derived.index, made, true);
                 this.attachReactions(derived.index);
@@ -750,7 +750,7 @@
             if (!this.derivedSources) {
                 this.derivedSources = P.ownedMap();
                 this.records.forEach((record, index) => {
-                    if (record.kind === Kind.Promise) {
+                    if (record.kind === RecordKind.Promise) {
                         for (const [derived] of record.reactions) {
                             if (derived instanceof Ref)
                                 this.derivedSources.set(derived.index, index);
@@ -769,7 +769,7 @@
             this.creating = this.creating || P.ownedSet();
             this.creating.add(index);
             switch (record.kind) {
-            case Kind.Proxy: {
+            case RecordKind.Proxy: {
                 if (record.target === null) {
                     const { proxy, revoke } = P.Proxy.revocable(record.callable ? function () {} : {}, {});
                     revoke();
@@ -791,7 +791,7 @@
                 this.set(index, proxy);
                 break;
             }
-            case Kind.ProxyRevoke: {
+            case RecordKind.ProxyRevoke: {
                 this.revocableProxies();
                 let revoke;
                 if (record.proxy === null) {
@@ -799,7 +799,7 @@
                     revoke = P.Proxy.revocable({}, {}).revoke;
                     revoke();
                 } else {
-                    if (!(record.proxy instanceof Ref) || this.records[record.proxy.index].kind !== Kind.Proxy || this.records[record.proxy.index].target === null)
+                    if (!(record.proxy instanceof Ref) || this.records[record.proxy.index].kind !== RecordKind.Proxy || this.records[record.proxy.index].target === null)
                         this.fail(`revoke function ${index} does not name a live proxy`);
                     this.resolve(record.proxy);
                     revoke = this.revokeFunctions.get(record.proxy.index);
@@ -810,7 +810,7 @@
                 this.set(index, revoke, true);
                 break;
             }
-            case Kind.Promise: {
+            case RecordKind.Promise: {
                 const source = this.derivedFrom().get(index);
                 if (source !== undefined) {
                     // Made by then() on its source, when the source's reactions are attached.
@@ -821,14 +821,14 @@
                     const promiseRecord = registry.newTrackedPromise();
                     this.set(index, promiseRecord.promise, true);
                     // A locked promise is resolved with the promise it follows: the engine links them again.
-                    if (record.state !== registry.PromiseState.Pending)
-                        promiseRecord.resolvers[record.state === registry.PromiseState.Rejected ? 1 : 0](this.resolve(record.result));
+                    if (record.state !== PromiseState.Pending)
+                        promiseRecord.resolvers[record.state === PromiseState.Rejected ? ResolvingFunctionKind.Reject : ResolvingFunctionKind.Resolve](this.resolve(record.result));
                 }
                 if (source === undefined)
                     this.attachReactions(index);
                 break;
             }
-            case Kind.PromiseCombinator: {
+            case RecordKind.PromiseCombinator: {
                 const state = registry.newCombinatorState(record.type, this.resolve(record.resolve), this.resolve(record.reject));
                 this.set(index, state, true);
                 state.remaining = record.remaining;
@@ -838,14 +838,14 @@
                 });
                 break;
             }
-            case Kind.PromiseCombinatorElement: {
+            case RecordKind.PromiseCombinatorElement: {
                 const state = this.resolve(record.state);
-                if (!registry.combinatorStates.has(state) || record.elementIndex >= state.values.length || record.which > 1)
+                if (!registry.combinatorStates.has(state) || record.elementIndex >= state.values.length || record.which > Format.CombinatorElementKind.Rejection)
                     this.fail(`promise combinator element ${index} does not match its combinator`);
                 this.set(index, registry.makeCombinatorElement(state, record.elementIndex, record.which), true);
                 break;
             }
-            case Kind.ResolvingFunction: {
+            case RecordKind.ResolvingFunction: {
                 const promise = this.resolve(record.promise);
                 const promiseRecord = registry.promises.get(promise);
                 if (!promiseRecord || !promiseRecord.resolvers)
@@ -853,7 +853,7 @@
                 this.set(index, promiseRecord.resolvers[record.which]);
                 break;
             }
-            case Kind.BoundFunction: {
+            case RecordKind.BoundFunction: {
                 const target = this.resolve(record.target);
                 if (typeof target !== "function")
                     this.fail(`bound function record ${index} has a target that is not a function`);
@@ -893,7 +893,7 @@
                 if (this.prebound.has(index))
                     continue;
                 const record = this.records[index];
-                if (record.scope !== null && !(record.scope instanceof Ref && this.record(record.scope).kind === Kind.Scope))
+                if (record.scope !== null && !(record.scope instanceof Ref && this.record(record.scope).kind === RecordKind.Scope))
                     this.fail(`function record ${index} has no scope record`);
                 add(this.functionsOf, this.scopeKeyOf(record.scope, record.literal), index);
             }
@@ -1358,7 +1358,7 @@
             if (!this.classMemberRecords) {
                 this.classMemberRecords = P.ownedMap();
                 this.records.forEach((record, index) => {
-                    if (record.kind === Kind.Function && record.home instanceof Ref)
+                    if (record.kind === RecordKind.Function && record.home instanceof Ref)
                         this.classMemberRecords.set(`${record.home.index}|${record.literal}`, index);
                 });
             }
@@ -1375,7 +1375,7 @@
         fieldKeys() {
             const home = this.records[this.currentFunction].home;
             const list = home instanceof Ref ? this.records[home.index] : null;
-            if (!list || list.kind !== Kind.Array || list.properties.length)
+            if (!list || list.kind !== RecordKind.Array || list.properties.length)
                 this.fail(`class record ${this.currentFunction} has computed field names but no list of their keys`);
             const keys = [];
             for (let i = 0; i < list.elements.length; ++i) {
@@ -1430,7 +1430,7 @@
                     // A class makes its prototype object and its methods with it.
                     for (const member of this.membersOf(index))
                         this.creationRank.set(member, counter);
-                    const prototype = this.records[index].kind === Kind.Function ? this.propertyValue(this.records[index], "prototype") : undefined;
+                    const prototype = this.records[index].kind === RecordKind.Function ? this.propertyValue(this.records[index], "prototype") : undefined;
                     if (prototype instanceof Ref && this.prebound.has(prototype.index))
                         this.creationRank.set(prototype.index, counter);
                     for (const made of this.madeByClass.get(index) || [])
@@ -1458,7 +1458,7 @@
             if (!this.classMembers) {
                 this.classMembers = P.ownedMap();
                 this.records.forEach((record, member) => {
-                    if (record.kind !== Kind.Function || !(record.home instanceof Ref) || !this.prebound.has(member))
+                    if (record.kind !== RecordKind.Function || !(record.home instanceof Ref) || !this.prebound.has(member))
                         return;
                     const list = this.classMembers.get(record.home.index);
                     if (list)
@@ -1474,11 +1474,11 @@
             if (!(value instanceof Ref))
                 return true;
             const record = this.records[value.index];
-            if (record.kind === Kind.BoundFunction || record.kind === Kind.Proxy || record.kind === Kind.Promise || record.kind === Kind.ResolvingFunction || record.kind === Kind.PromiseCombinatorElement || record.kind === Kind.ProxyRevoke)
+            if (record.kind === RecordKind.BoundFunction || record.kind === RecordKind.Proxy || record.kind === RecordKind.Promise || record.kind === RecordKind.ResolvingFunction || record.kind === RecordKind.PromiseCombinatorElement || record.kind === RecordKind.ProxyRevoke)
                 return false;
-            if (record.kind === Kind.Arguments && this.argumentsMaker.has(value.index))
+            if (record.kind === RecordKind.Arguments && this.argumentsMaker.has(value.index))
                 return false;
-            if (record.kind !== Kind.Function && !this.prebound.has(value.index) && !this.classMade.has(value.index))
+            if (record.kind !== RecordKind.Function && !this.prebound.has(value.index) && !this.classMade.has(value.index))
                 return true;
             // Found on first need: most scopes hold no const binding whose value is made with the functions.
             if (!this.creationRank)
@@ -1574,7 +1574,7 @@
                 this.classRecords = P.ownedMap();
                 this.inClassCode = P.ownedMap();
                 this.records.forEach((record, index) => {
-                    if (record.kind !== Kind.Function || !this.literal(record.literal).privateNames)
+                    if (record.kind !== RecordKind.Function || !this.literal(record.literal).privateNames)
                         return;
                     const scopeKey = record.scope === null ? `global:${P.stringSlice(record.literal, 0, P.stringIndexOf(record.literal, ":"))}` : record.scope.index;
                     const classKey = `${scopeKey}|${record.literal}`;
@@ -1749,7 +1749,7 @@
         // away. It has no prototype, so nothing the program put on Object.prototype becomes a field of it.
         descriptorFor(attributes, value, setter) {
             let descriptor = this.descriptors[attributes];
-            if (attributes & Attribute.Accessor) {
+            if (attributes & PropertyAttribute.Accessor) {
                 const get = this.resolve(value);
                 const set = this.resolve(setter);
                 if ((get !== undefined && typeof get !== "function") || (set !== undefined && typeof set !== "function"))
@@ -1758,8 +1758,8 @@
                     descriptor = P.objectCreate(null);
                     descriptor.get = undefined;
                     descriptor.set = undefined;
-                    descriptor.enumerable = !!(attributes & Attribute.Enumerable);
-                    descriptor.configurable = !!(attributes & Attribute.Configurable);
+                    descriptor.enumerable = !!(attributes & PropertyAttribute.Enumerable);
+                    descriptor.configurable = !!(attributes & PropertyAttribute.Configurable);
                     this.descriptors[attributes] = descriptor;
                 }
                 descriptor.get = get;
@@ -1770,9 +1770,9 @@
             if (!descriptor) {
                 descriptor = P.objectCreate(null);
                 descriptor.value = undefined;
-                descriptor.writable = !!(attributes & Attribute.Writable);
-                descriptor.enumerable = !!(attributes & Attribute.Enumerable);
-                descriptor.configurable = !!(attributes & Attribute.Configurable);
+                descriptor.writable = !!(attributes & PropertyAttribute.Writable);
+                descriptor.enumerable = !!(attributes & PropertyAttribute.Enumerable);
+                descriptor.configurable = !!(attributes & PropertyAttribute.Configurable);
                 this.descriptors[attributes] = descriptor;
             }
             descriptor.value = resolved;
@@ -1807,7 +1807,7 @@
             const current = P.getPrototypeOf(object);
             const unchangedObjectPrototype = current === P.Object.prototype && !this.objectPrototypeChanged;
             const existing = this.existing[index] === 1;
-            if (record.kind === Kind.Object && !existing && (current === null || unchangedObjectPrototype)) {
+            if (record.kind === RecordKind.Object && !existing && (current === null || unchangedObjectPrototype)) {
                 this.assignProperties(index, object, properties);
                 if (prototype !== current && !P.setPrototypeOf(object, prototype))
                     this.fail(`cannot set the prototype of record ${index}`);
@@ -1821,11 +1821,11 @@
                 // A Map, a Date, … made here with its kind's prototype and given another: the next capture must tell
                 // its kind by brand, as it did this time (registry.reprototyped). Functions, arrays and views are
                 // told by internal slots, whatever their prototype.
-                if (((record.kind >= Kind.Date && record.kind <= Kind.ArrayBuffer) || record.kind === Kind.Arguments || record.kind === Kind.IntlObject) && !registry.reprototyped.has(object))
+                if (((record.kind >= RecordKind.Date && record.kind <= RecordKind.ArrayBuffer) || record.kind === RecordKind.Arguments || record.kind === RecordKind.IntlObject) && !registry.reprototyped.has(object))
                     registry.reprototyped.set(object, current);
             }
             if (!properties.length && !existing) {
-                if (record.kind === Kind.Array && body.lengthIsReadOnly)
+                if (record.kind === RecordKind.Array && body.lengthIsReadOnly)
                     P.defineProperty(object, "length", readOnlyDescriptor);
                 if (!body.extensible)
                     P.preventExtensions(object);
@@ -1840,7 +1840,7 @@
             // keeps are, in its order, the first captured keys (the others are added behind them in order), and no
             // kept key changes kind (a data property made an accessor may move). Only functions: other objects the
             // engine made (arguments objects, errors) list properties it makes lazily, which defining may move.
-            let inOrder = existing && record.kind === Kind.Function;
+            let inOrder = existing && record.kind === RecordKind.Function;
             if (existing) {
                 // Most objects the engine made (functions, class prototypes) have a handful of keys: a linear search
                 // is cheaper than making a collection.
@@ -1850,7 +1850,7 @@
                 for (let i = 0; i < present.length; ++i) {
                     const key = present[i];
                     if (wanted ? wanted.has(key) : listIncludes(keys, key)) {
-                        if (inOrder && keys[kept] === key && !(properties[4 * kept + 1] & Attribute.Accessor))
+                        if (inOrder && keys[kept] === key && !(properties[4 * kept + 1] & PropertyAttribute.Accessor))
                             ++kept;
                         else
                             inOrder = false;
@@ -1861,17 +1861,17 @@
             // A function made here that is not a class has its own `length` and `name`, configurable only: those that
             // keep their values need no defineProperty (reading them runs no code). A class may hold static members
             // of those names.
-            const madeFunction = record.kind === Kind.Function && this.literal(record.literal).kind !== "class";
+            const madeFunction = record.kind === RecordKind.Function && this.literal(record.literal).kind !== "class";
             for (let i = 0; i < properties.length; i += 4) {
                 const key = keys[i / 4];
-                if (madeFunction && (key === "length" || key === "name") && properties[i + 1] === Attribute.Configurable && sameValue(object[key], properties[i + 2]))
+                if (madeFunction && (key === "length" || key === "name") && properties[i + 1] === PropertyAttribute.Configurable && sameValue(object[key], properties[i + 2]))
                     continue;
                 if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
                     this.fail(`cannot define property ${P.String(key)} of record ${index}`);
             }
-            if (existing && record.kind !== Kind.Global && !inOrder)
+            if (existing && record.kind !== RecordKind.Global && !inOrder)
                 this.restoreOrder(index, object, keys, properties, skip);
-            if (record.kind === Kind.Array && body.lengthIsReadOnly)
+            if (record.kind === RecordKind.Array && body.lengthIsReadOnly)
                 P.defineProperty(object, "length", readOnlyDescriptor);
             if (!body.extensible)
                 P.preventExtensions(object);
@@ -1881,7 +1881,7 @@
         assignProperties(index, object, properties) {
             for (let i = 0; i < properties.length; i += 4) {
                 const key = typeof properties[i] === "string" ? properties[i] : this.resolve(properties[i]);
-                if (properties[i + 1] === defaultAttributes && key !== "__proto__") {
+                if (properties[i + 1] === Format.plainDataProperty && key !== "__proto__") {
                     const value = properties[i + 2];
                     object[key] = value instanceof Ref ? this.resolve(value) : value;
                 } else if (!P.defineProperty(object, key, this.descriptorFor(properties[i + 1], properties[i + 2], properties[i + 3])))
@@ -1891,15 +1891,15 @@
 
         // Keys the record does not list because they are implied (array elements, a string wrapper's characters).
         skippedKeys(record, object) {
-            if (record.kind === Kind.Array) {
+            if (record.kind === RecordKind.Array) {
                 const dense = record.elements.length;
                 return (key) => key === "length" || (typeof key === "string" && `${+key}` === key && +key < dense);
             }
-            if (record.kind === Kind.Global)
+            if (record.kind === RecordKind.Global)
                 return (key) => offload.Intrinsics.isRuntimeGlobal(key);
-            if (record.kind === Kind.TypedArray)
+            if (record.kind === RecordKind.TypedArray)
                 return (key) => typeof key === "string" && `${+key}` === key;
-            if (record.kind === Kind.PrimitiveWrapper && typeof record.primitive === "string")
+            if (record.kind === RecordKind.PrimitiveWrapper && typeof record.primitive === "string")
                 return (key) => key === "length" || (typeof key === "string" && `${+key}` === key && +key < record.primitive.length);
             return null;
         }
@@ -1908,7 +1908,7 @@
         restoreOrder(index, object, keys, properties, skip) {
             // Deleting an index an arguments object maps would unmap it: those stay where they are.
             const record = this.records[index];
-            const aliased = record.kind === Kind.Arguments && record.aliased.length ? record.aliased : null;
+            const aliased = record.kind === RecordKind.Arguments && record.aliased.length ? record.aliased : null;
             const own = P.ownKeys(object);
             let actual = own;
             if (skip) {
@@ -1941,40 +1941,40 @@
             for (let index = 0; index < records.length; ++index) {
                 const record = records[index];
                 switch (record.kind) {
-                case Kind.Scope:
-                case Kind.Symbol:
-                case Kind.RegisteredSymbol:
-                case Kind.WellKnownSymbol:
-                case Kind.Proxy:
-                case Kind.ResolvingFunction:
-                case Kind.PromiseCombinator:
+                case RecordKind.Scope:
+                case RecordKind.Symbol:
+                case RecordKind.RegisteredSymbol:
+                case RecordKind.WellKnownSymbol:
+                case RecordKind.Proxy:
+                case RecordKind.ResolvingFunction:
+                case RecordKind.PromiseCombinator:
                     continue;
                 // The loops over elements and entries are small functions of their own: JavaScriptCore compiles a small
                 // function sooner than this one, which runs once per restore.
-                case Kind.Array:
+                case RecordKind.Array:
                     this.fillArray(this.objects[index], record.elements);
                     break;
-                case Kind.Map:
+                case RecordKind.Map:
                     this.fillMap(this.objects[index], record.entries);
                     break;
-                case Kind.Set:
+                case RecordKind.Set:
                     this.fillSet(this.objects[index], record.entries);
                     break;
-                case Kind.WeakMap:
+                case RecordKind.WeakMap:
                     for (let i = 0; i < record.entries.length; i += 2) {
                         const key = this.resolve(record.entries[i]);
                         P.weakMapSet(this.objects[index], key, this.resolve(record.entries[i + 1]));
                         registry.trackWeakKey(this.objects[index], key);
                     }
                     break;
-                case Kind.WeakSet:
+                case RecordKind.WeakSet:
                     for (let i = 0; i < record.entries.length; ++i) {
                         const key = this.resolve(record.entries[i]);
                         P.weakSetAdd(this.objects[index], key);
                         registry.trackWeakKey(this.objects[index], key);
                     }
                     break;
-                case Kind.Function: {
+                case RecordKind.Function: {
                     if (record.home !== undefined && registry.functionInfo(this.objects[index]))
                         registry.setHome(this.objects[index], this.resolve(record.home));
                     break;
@@ -2012,8 +2012,8 @@
             const extraRoots = this.decoded.extraRoots;
             for (let i = 0; i < extraRoots.length; ++i) {
                 const name = extraRoots[i][0];
-                if (P.stringSlice(name, 0, 9) === "template ")
-                    registry.adoptTemplateObject(P.stringSlice(name, 9), this.resolve(extraRoots[i][1]));
+                if (P.stringSlice(name, 0, templatePrefix.length) === templatePrefix)
+                    registry.adoptTemplateObject(P.stringSlice(name, templatePrefix.length), this.resolve(extraRoots[i][1]));
             }
             runtime.pending = this.resolve(this.decoded.pending);
             runtime.turn = this.decoded.turn;
