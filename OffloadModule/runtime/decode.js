@@ -4,15 +4,19 @@
  */
 
 // Decodes snapshot bytes into plain record plans for the restorer. Source/Snapshot has already validated bytes
-// that came from another process; this decoder still checks what it reads and fails with a clear error.
+// that came from another process; this decoder still checks what it reads and fails with a clear error. The
+// sections, strings, values and ObjectBodies are read here; each record's own fields by the handler of its kind
+// (kinds.js, `read`).
 (function (offload) {
     "use strict";
 
     const P = offload.primordials;
     const { Format, ByteReader } = offload;
-    const { RecordKind, ValueTag, PropertyAttribute, SectionTag, ObjectFlag, BufferStorage, BlobUnitSize, PromiseState } = Format;
+    const { ValueTag, PropertyAttribute, SectionTag, ObjectFlag, BlobUnitSize } = Format;
     const keyIndex = Format.PropertyKey.index;
     const isSymbolKey = Format.PropertyKey.isSymbol;
+    const kinds = offload.kinds.table;
+    const { hole } = offload;
 
     class Ref {
         constructor(index) {
@@ -20,7 +24,6 @@
         }
     }
 
-    const hole = Object.freeze({ hole: true });
     // The values of an empty list, shared: nothing adds to a decoded list.
     const noValues = Object.freeze([]);
     const stringSliceMethod = P.String.prototype.slice;
@@ -280,195 +283,14 @@
             return record;
         }
 
-        // Each kind's record is made by one object literal holding all its fields: JavaScriptCore sizes an object for
-        // every field ever added to objects made at the same place, and one `{ kind, id }` grown by kind made every
-        // record as large as all kinds together.
+        // The handler of the record's kind reads its fields and its ObjectBody (kinds.js, `read`).
         readRecord(reader) {
             const kind = reader.varint();
             const id = reader.varint();
-            switch (kind) {
-            case RecordKind.Global:
-            case RecordKind.Object:
-                return this.readBody(reader, {
-                    kind, id,
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.Intrinsic:
-                return this.readBody(reader, {
-                    kind, id, path: this.string(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.Array:
-                return this.readBody(reader, {
-                    kind, id, length: reader.varint(), elements: this.readValues(reader, reader.varint()),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.Function:
-                return this.readBody(reader, {
-                    kind, id, literal: this.string(reader), scope: this.readValue(reader), home: this.readValue(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.BoundFunction:
-                return this.readBody(reader, {
-                    kind,
-                    id,
-                    target: this.readValue(reader),
-                    boundThis: this.readValue(reader),
-                    args: this.readValues(reader, reader.varint()),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.Scope:
-                return { kind, id, template: this.string(reader), parent: this.readValue(reader), bindings: this.readValues(reader, reader.varint()) };
-            case RecordKind.Date:
-                return this.readBody(reader, {
-                    kind, id, time: this.readValue(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.RegExp:
-                return this.readBody(reader, {
-                    kind, id, source: this.string(reader), flags: this.string(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.Error:
-                return this.readBody(reader, {
-                    kind, id, errorName: this.string(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.IntlObject:
-                return this.readBody(reader, {
-                    kind, id, constructorName: this.string(reader), options: this.string(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.PrimitiveWrapper:
-                return this.readBody(reader, {
-                    kind, id, primitive: this.readValue(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.Map:
-            case RecordKind.WeakMap:
-                // Keys and values alternate.
-                return this.readBody(reader, {
-                    kind, id, entries: this.readValues(reader, 2 * reader.varint()),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.Set:
-            case RecordKind.WeakSet:
-                return this.readBody(reader, {
-                    kind, id, entries: this.readValues(reader, reader.varint()),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.ArrayBuffer: {
-                const byteLength = reader.varint();
-                const maxByteLength = reader.varint();
-                const storage = reader.u8();
-                let bytes;
-                if (storage === BufferStorage.Detached)
-                    bytes = new P.Uint8Array(0);
-                else if (storage === BufferStorage.Inline)
-                    bytes = reader.byteString();
-                else {
-                    const index = reader.varint();
-                    if (index >= this.blobs.length)
-                        reader.fail("blob index out of range");
-                    bytes = this.blobs[index];
-                }
-                if (bytes.length !== byteLength)
-                    reader.fail("array buffer contents do not match its length");
-                return this.readBody(reader, {
-                    kind, id, byteLength, maxByteLength, detached: storage === BufferStorage.Detached, bytes,
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            }
-            case RecordKind.TypedArray: {
-                const type = reader.u8();
-                if (type >= Format.typedArrayTypes.length)
-                    reader.fail("unknown typed array type");
-                return this.readBody(reader, {
-                    kind, id, type, buffer: this.readValue(reader), byteOffset: reader.varint(), length: reader.varint(),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            }
-            case RecordKind.DataView:
-                return this.readBody(reader, {
-                    kind, id, buffer: this.readValue(reader), byteOffset: reader.varint(), byteLength: reader.varint(),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.Proxy:
-                return { kind, id, target: this.readValue(reader), handler: this.readValue(reader), callable: reader.bool() };
-            case RecordKind.Promise: {
-                const state = reader.u8();
-                if (state > PromiseState.Locked)
-                    reader.fail("unknown promise state");
-                const result = this.readValue(reader);
-                const reactions = [];
-                for (let count = reader.varint(); count > 0; --count) {
-                    const derived = this.readValue(reader);
-                    const onFulfilled = this.readValue(reader);
-                    reactions[reactions.length] = [derived, onFulfilled, this.readValue(reader)];
-                }
-                return this.readBody(reader, {
-                    kind, id, state, result, reactions,
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            }
-            case RecordKind.ResolvingFunction:
-                return { kind, id, promise: this.readValue(reader), which: reader.u8() };
-            case RecordKind.PromiseCombinator: {
-                const type = reader.u8();
-                if (type > Format.PromiseCombinatorType.Any)
-                    reader.fail("unknown promise combinator type");
-                const remaining = reader.varint();
-                const resolve = this.readValue(reader);
-                const reject = this.readValue(reader);
-                const called = [];
-                const values = [];
-                for (let count = reader.varint(); count > 0; --count) {
-                    const wasCalled = this.readValue(reader);
-                    if (typeof wasCalled !== "boolean")
-                        reader.fail("a combinator element's called flag is not a boolean");
-                    called[called.length] = wasCalled;
-                    values[values.length] = this.readValue(reader);
-                }
-                return { kind, id, type, remaining, resolve, reject, called, values };
-            }
-            case RecordKind.PromiseCombinatorElement:
-                return this.readBody(reader, {
-                    kind, id, state: this.readValue(reader), which: reader.u8(), elementIndex: reader.varint(),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.ProxyRevoke:
-                return this.readBody(reader, {
-                    kind, id, proxy: this.readValue(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case RecordKind.Arguments: {
-                const mapped = reader.u8();
-                if (mapped > Format.ArgumentsMapping.Mapped)
-                    reader.fail("unknown arguments object kind");
-                const scope = this.readValue(reader);
-                const count = reader.varint();
-                const aliased = [];
-                for (let i = 0; i < count; ++i) {
-                    const value = this.readValue(reader);
-                    if (typeof value !== "number" || !(value >= 0) || (i && value <= aliased[i - 1]))
-                        reader.fail("an aliased index of an arguments object is not an ascending index");
-                    aliased[i] = value;
-                }
-                if ((scope === null) !== !count || (scope !== null && (!(scope instanceof Ref) || !mapped)))
-                    reader.fail("an arguments object names a scope exactly when it is mapped and lists aliased indices");
-                return this.readBody(reader, {
-                    kind, id, mapped, scope, aliased,
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            }
-            case RecordKind.Symbol:
-                return { kind, id, description: this.readValue(reader) };
-            case RecordKind.RegisteredSymbol:
-                return { kind, id, key: this.string(reader) };
-            case RecordKind.WellKnownSymbol:
-                return { kind, id, name: this.string(reader) };
-            }
-            reader.fail(`unsupported record kind ${kind}`);
+            const handler = kind < kinds.length ? kinds[kind] : null;
+            if (handler === null)
+                reader.fail(`unsupported record kind ${kind}`);
+            return handler.read(this, reader, kind, id);
         }
 
         readValues(reader, count) {
@@ -484,7 +306,11 @@
         }
     }
 
+    // Each kind's record is made by one object literal holding all its fields, those of its ObjectBody included
+    // (`properties: Decoder.noValues`, …): JavaScriptCore sizes an object for every field ever added to objects made
+    // at the same place, and one `{ kind, id }` grown by kind made every record as large as all kinds together.
+    Decoder.noValues = noValues;
+
     offload.Decoder = Decoder;
     offload.Ref = Ref;
-    offload.hole = hole;
 })
