@@ -255,6 +255,13 @@
             if (proxy)
                 return kinds[proxy.revokes ? RecordKind.ProxyRevoke : RecordKind.Proxy].describe(this, value, index, proxy);
 
+            // Functions and arrays are told by the engine itself, and described from call sites of their own:
+            // JavaScriptCore compiles a call for the functions it saw called there and leaves that code when another
+            // comes, and functions, common in a program's heap, are not in the warm-up's (runtime.js, warmUp).
+            if (typeof value === "function")
+                return kinds[RecordKind.Function].describe(this, value, index);
+            if (P.isArray(value))
+                return kinds[RecordKind.Array].describe(this, value, index);
             return kinds[this.classify(value, index)].describe(this, value, index);
         }
 

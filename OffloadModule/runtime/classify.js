@@ -182,12 +182,9 @@
             return this.taggedKindByBrand(object, "[object Object]");
         }
 
-        // Classifies an object by its brand, without calling user code (the caller ruled out proxies): its RecordKind.
+        // Classifies an object by its brand, without calling user code (the caller ruled out proxies, functions and
+        // arrays): its RecordKind.
         classify(object, index) {
-            if (typeof object === "function")
-                return RecordKind.Function;
-            if (P.isArray(object))
-                return RecordKind.Array;
             const prototype = P.getPrototypeOf(object);
             const facts = this.chainFacts(prototype);
             // The program replaced this object's prototype: the chain it had says whether its kind is refused.

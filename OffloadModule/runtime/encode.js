@@ -267,12 +267,13 @@
         }
 
         // Pass 2: the records, in index order. The handler of each record's kind writes the fields before its
-        // ObjectBody, and gives the flags of the ObjectBody they imply (a frozen array's read-only length).
+        // ObjectBody, and gives the flags of the ObjectBody they imply (a frozen array's read-only length); most
+        // records are plain objects, which have none and cost no call.
         writeRecord(writer, plan, index) {
             writer.varint(plan.kind);
             writer.varint(this.runtime.idFor(this.objects[index]));
             const handler = kinds[plan.kind];
-            const flags = handler.write(this, writer, plan);
+            const flags = handler.write === null ? 0 : handler.write(this, writer, plan);
             if (handler.hasBody)
                 this.writeBody(writer, plan.body, flags);
         }

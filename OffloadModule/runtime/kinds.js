@@ -20,7 +20,6 @@
     // records join.
     const RestoreList = Object.freeze({ None: 0, Scopes: 1, Functions: 2, Intrinsics: 3, Symbols: 4, Arguments: 5, Buffers: 6 });
 
-    const noFields = () => undefined;
     const noReferences = () => {};
 
     // A handler of every kind, by RecordKind; null until its kind file defines it. Every handler has the same fields in
@@ -42,8 +41,8 @@
     //                    `known` is what the registry keeps of the object when the walk found it there (a promise's
     //                    record, a proxy's target and handler, …)
     //   write(capture, writer, plan)
-    //                    writes the kind's fields (those before the ObjectBody); returns the ObjectBody flags they
-    //                    imply
+    //                    writes the kind's fields (those before the ObjectBody), if it has any; returns the ObjectBody
+    //                    flags they imply
     //   references(plan, visit)
     //                    calls `visit` with every value of the kind's fields, in the order `write` writes them
     //   read(decoder, reader, kind, id)
@@ -70,7 +69,7 @@
             name: kindNames[kind],
             hasBody: spec.hasBody,
             describe: spec.describe || null,
-            write: spec.write || noFields,
+            write: spec.write || null,
             references: spec.references || noReferences,
             read: spec.read,
             restoreList: spec.restoreList || RestoreList.None,
