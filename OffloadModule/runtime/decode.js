@@ -4,13 +4,19 @@
  */
 
 // Decodes snapshot bytes into plain record plans for the restorer. Source/Snapshot has already validated bytes
-// that came from another process; this decoder still checks what it reads and fails with a clear error.
+// that came from another process; this decoder still checks what it reads and fails with a clear error. The
+// sections, strings, values and ObjectBodies are read here; each record's own fields by the handler of its kind
+// (kinds.js, `read`).
 (function (offload) {
     "use strict";
 
     const P = offload.primordials;
     const { Format, ByteReader } = offload;
-    const { Kind, Tag, Attribute, Section } = Format;
+    const { ValueTag, PropertyAttribute, SectionTag, ObjectFlag, BlobUnitSize } = Format;
+    const keyIndex = Format.PropertyKey.index;
+    const isSymbolKey = Format.PropertyKey.isSymbol;
+    const kinds = offload.kinds.table;
+    const { hole } = offload;
 
     class Ref {
         constructor(index) {
@@ -18,7 +24,6 @@
         }
     }
 
-    const hole = Object.freeze({ hole: true });
     // The values of an empty list, shared: nothing adds to a decoded list.
     const noValues = Object.freeze([]);
     const stringSliceMethod = P.String.prototype.slice;
@@ -39,15 +44,15 @@
 
         decode() {
             const reader = this.reader;
-            for (let i = 0; i < Format.magic.length; ++i) {
-                if (reader.u8() !== Format.magic.charCodeAt(i))
+            for (let i = 0; i < Format.snapshotMagic.length; ++i) {
+                if (reader.u8() !== Format.snapshotMagic.charCodeAt(i))
                     reader.fail("not a snapshot (bad magic)");
             }
             const version = reader.varint();
-            if (version !== Format.version)
+            if (version !== Format.snapshotVersion)
                 reader.fail(`unsupported snapshot version ${version}`);
             const sections = [];
-            for (let tag = Section.Meta; tag <= Section.Roots; ++tag) {
+            for (let tag = SectionTag.Meta; tag <= SectionTag.Roots; ++tag) {
                 if (reader.varint() !== tag)
                     reader.fail(`expected section ${tag}`);
                 const length = reader.varint();
@@ -59,23 +64,24 @@
             if (!reader.atEnd())
                 reader.fail("trailing bytes after the last section");
 
-            const meta = sections[Section.Meta];
+            const meta = sections[SectionTag.Meta];
             this.nextObjectId = meta.varint();
             this.turn = meta.varint();
+            // The flags: none are defined (Format.metaFlags).
             meta.varint();
 
-            const scripts = sections[Section.Scripts];
+            const scripts = sections[SectionTag.Scripts];
             this.scripts = [];
             for (let count = scripts.varint(); count > 0; --count)
                 this.scripts[this.scripts.length] = ByteReader.unitsToString(scripts.byteString());
 
-            const blobs = sections[Section.Blobs];
+            const blobs = sections[SectionTag.Blobs];
             this.blobs = [];
             this.blobHashes = [];
             // Long strings decoded from blobs, for the next capture in this engine (runtime.blobStrings).
             this.blobStrings = P.ownedMap();
             for (let count = blobs.varint(); count > 0; --count) {
-                const hash = hexOf(blobs.raw(32));
+                const hash = hexOf(blobs.raw(Format.blobHashSize));
                 this.blobHashes[this.blobHashes.length] = hash;
                 const size = blobs.varint();
                 const body = this.blobBodies(hash);
@@ -87,7 +93,7 @@
             }
 
             const stringsStart = P.dateNow();
-            const strings = sections[Section.Strings];
+            const strings = sections[SectionTag.Strings];
             // The section's bytes as one string of Latin-1 code units: each Latin-1 string is a slice of it, made
             // without copying its bytes one call at a time. (The engine copies short slices when it first flattens
             // them; longer ones keep the section's text alive.)
@@ -103,7 +109,7 @@
             this.stringsTime = P.dateNow() - stringsStart;
             this.intrinsicByString = new P.Array(this.strings.length);
 
-            const records = sections[Section.Records];
+            const records = sections[SectionTag.Records];
             const recordCount = records.varint();
             this.recordCount = recordCount;
             // Every record takes at least two bytes; this also bounds the Refs made next.
@@ -118,7 +124,7 @@
             for (let i = 0; i < recordCount; ++i)
                 this.records[i] = this.readRecord(records);
 
-            const roots = sections[Section.Roots];
+            const roots = sections[SectionTag.Roots];
             this.global = this.readValue(roots);
             this.lexicalScopes = [];
             for (let count = roots.varint(); count > 0; --count)
@@ -148,11 +154,11 @@
             case Format.StringEncoding.Blob: {
                 const index = reader.varint();
                 const unitSize = reader.u8();
-                if (index >= this.blobs.length || (unitSize !== 1 && unitSize !== 2))
+                if (index >= this.blobs.length || (unitSize !== BlobUnitSize.Latin1 && unitSize !== BlobUnitSize.Utf16))
                     reader.fail("bad blob string");
                 const body = this.blobs[index];
-                const text = unitSize === 1 ? ByteReader.unitsToString(body) : new ByteReader(body).utf16Units(body.length / 2);
-                this.blobStrings.set(text, { hash: this.blobHashes[index], units: body, wide: unitSize === 2 });
+                const text = unitSize === BlobUnitSize.Latin1 ? ByteReader.unitsToString(body) : new ByteReader(body).utf16Units(body.length / 2);
+                this.blobStrings.set(text, { hash: this.blobHashes[index], units: body, wide: unitSize === BlobUnitSize.Utf16 });
                 return text;
             }
             }
@@ -176,31 +182,31 @@
         readValue(reader) {
             const tag = reader.u8();
             switch (tag) {
-            case Tag.Undefined:
+            case ValueTag.Undefined:
                 return undefined;
-            case Tag.Null:
+            case ValueTag.Null:
                 return null;
-            case Tag.False:
+            case ValueTag.False:
                 return false;
-            case Tag.True:
+            case ValueTag.True:
                 return true;
-            case Tag.Int:
+            case ValueTag.Int:
                 return reader.svarint();
-            case Tag.Double:
+            case ValueTag.Double:
                 return reader.f64();
-            case Tag.String:
+            case ValueTag.String:
                 return this.string(reader);
-            case Tag.BigInt: {
-                const negative = reader.u8() === 1;
+            case ValueTag.BigInt: {
+                const negative = reader.u8() === Format.BigIntSign.Negative;
                 const bytes = reader.byteString();
                 let magnitude = 0n;
                 for (let i = bytes.length - 1; i >= 0; --i)
                     magnitude = (magnitude << 8n) | BigInt(bytes[i]);
                 return negative ? -magnitude : magnitude;
             }
-            case Tag.Ref:
+            case ValueTag.Ref:
                 return this.ref(reader);
-            case Tag.Intrinsic: {
+            case ValueTag.Intrinsic: {
                 // Most records have a built-in prototype: look each path up once.
                 const index = reader.varint();
                 if (index >= this.strings.length)
@@ -214,9 +220,9 @@
                 }
                 return intrinsic;
             }
-            case Tag.Hole:
+            case ValueTag.Hole:
                 return hole;
-            case Tag.Uninitialized:
+            case ValueTag.Uninitialized:
                 return offload.uninitialized;
             }
             reader.fail(`unknown value tag ${tag}`);
@@ -224,13 +230,12 @@
 
         readKey(reader) {
             const key = reader.varint();
-            if (key % 2 === 0) {
-                const index = key / 2;
+            const index = keyIndex(key);
+            if (!isSymbolKey(key)) {
                 if (index >= this.strings.length)
                     reader.fail("key string out of range");
                 return this.strings[index];
             }
-            const index = (key - 1) / 2;
             if (index >= this.recordCount)
                 reader.fail("key symbol out of range");
             return this.refs[index];
@@ -250,223 +255,42 @@
                 const key = this.readKey(reader);
                 const attributes = reader.u8();
                 const value = this.readValue(reader);
-                const setter = attributes & Attribute.Accessor ? this.readValue(reader) : undefined;
+                const setter = attributes & PropertyAttribute.Accessor ? this.readValue(reader) : undefined;
                 properties[i] = key;
                 properties[i + 1] = attributes;
                 properties[i + 2] = value;
                 properties[i + 3] = setter;
             }
             let privates = null;
-            if (flags & 4) {
+            if (flags & ObjectFlag.HasPrivateElements) {
                 privates = [];
                 for (let count = reader.varint(); count > 0; --count) {
                     const cls = this.readValue(reader);
                     if (!(cls instanceof Ref))
                         reader.fail("the class of private names is not a record");
-                    const isStatic = reader.u8() === 1;
+                    const isStatic = reader.bool();
                     const values = [];
                     for (let fields = reader.varint(); fields > 0; --fields)
                         values[values.length] = this.readValue(reader);
                     privates[privates.length] = [cls, isStatic, values];
                 }
             }
-            record.extensible = !(flags & 1);
-            record.lengthIsReadOnly = !!(flags & 2);
+            record.extensible = !(flags & ObjectFlag.NotExtensible);
+            record.lengthIsReadOnly = !!(flags & ObjectFlag.ArrayLengthNotWritable);
             record.properties = properties;
             record.privates = privates;
             record.body = record;
             return record;
         }
 
-        // Each kind's record is made by one object literal holding all its fields: JavaScriptCore sizes an object for
-        // every field ever added to objects made at the same place, and one `{ kind, id }` grown by kind made every
-        // record as large as all kinds together.
+        // The handler of the record's kind reads its fields and its ObjectBody (kinds.js, `read`).
         readRecord(reader) {
             const kind = reader.varint();
             const id = reader.varint();
-            switch (kind) {
-            case Kind.Global:
-            case Kind.Object:
-                return this.readBody(reader, {
-                    kind, id,
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.Intrinsic:
-                return this.readBody(reader, {
-                    kind, id, path: this.string(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.Array:
-                return this.readBody(reader, {
-                    kind, id, length: reader.varint(), elements: this.readValues(reader, reader.varint()),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.Function:
-                return this.readBody(reader, {
-                    kind, id, literal: this.string(reader), scope: this.readValue(reader), home: this.readValue(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.BoundFunction:
-                return this.readBody(reader, {
-                    kind,
-                    id,
-                    target: this.readValue(reader),
-                    boundThis: this.readValue(reader),
-                    args: this.readValues(reader, reader.varint()),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.Scope:
-                return { kind, id, template: this.string(reader), parent: this.readValue(reader), bindings: this.readValues(reader, reader.varint()) };
-            case Kind.Date:
-                return this.readBody(reader, {
-                    kind, id, time: this.readValue(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.RegExp:
-                return this.readBody(reader, {
-                    kind, id, source: this.string(reader), flags: this.string(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.Error:
-                return this.readBody(reader, {
-                    kind, id, errorName: this.string(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.IntlObject:
-                return this.readBody(reader, {
-                    kind, id, constructorName: this.string(reader), options: this.string(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.PrimitiveWrapper:
-                return this.readBody(reader, {
-                    kind, id, primitive: this.readValue(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.Map:
-            case Kind.WeakMap:
-                // Keys and values alternate.
-                return this.readBody(reader, {
-                    kind, id, entries: this.readValues(reader, 2 * reader.varint()),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.Set:
-            case Kind.WeakSet:
-                return this.readBody(reader, {
-                    kind, id, entries: this.readValues(reader, reader.varint()),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.ArrayBuffer: {
-                const byteLength = reader.varint();
-                const maxByteLength = reader.varint();
-                const storage = reader.u8();
-                let bytes;
-                if (storage === 2)
-                    bytes = new P.Uint8Array(0);
-                else if (storage === 0)
-                    bytes = reader.byteString();
-                else {
-                    const index = reader.varint();
-                    if (index >= this.blobs.length)
-                        reader.fail("blob index out of range");
-                    bytes = this.blobs[index];
-                }
-                if (bytes.length !== byteLength)
-                    reader.fail("array buffer contents do not match its length");
-                return this.readBody(reader, {
-                    kind, id, byteLength, maxByteLength, detached: storage === 2, bytes,
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            }
-            case Kind.TypedArray: {
-                const type = reader.u8();
-                if (type >= Format.typedArrayTypes.length)
-                    reader.fail("unknown typed array type");
-                return this.readBody(reader, {
-                    kind, id, type, buffer: this.readValue(reader), byteOffset: reader.varint(), length: reader.varint(),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            }
-            case Kind.DataView:
-                return this.readBody(reader, {
-                    kind, id, buffer: this.readValue(reader), byteOffset: reader.varint(), byteLength: reader.varint(),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.Proxy:
-                return { kind, id, target: this.readValue(reader), handler: this.readValue(reader), callable: reader.u8() === 1 };
-            case Kind.Promise: {
-                const state = reader.u8();
-                if (state > 3)
-                    reader.fail("unknown promise state");
-                const result = this.readValue(reader);
-                const reactions = [];
-                for (let count = reader.varint(); count > 0; --count) {
-                    const derived = this.readValue(reader);
-                    const onFulfilled = this.readValue(reader);
-                    reactions[reactions.length] = [derived, onFulfilled, this.readValue(reader)];
-                }
-                return this.readBody(reader, {
-                    kind, id, state, result, reactions,
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            }
-            case Kind.ResolvingFunction:
-                return { kind, id, promise: this.readValue(reader), which: reader.u8() };
-            case Kind.PromiseCombinator: {
-                const type = reader.u8();
-                if (type > 2)
-                    reader.fail("unknown promise combinator type");
-                const remaining = reader.varint();
-                const resolve = this.readValue(reader);
-                const reject = this.readValue(reader);
-                const called = [];
-                const values = [];
-                for (let count = reader.varint(); count > 0; --count) {
-                    const wasCalled = this.readValue(reader);
-                    if (typeof wasCalled !== "boolean")
-                        reader.fail("a combinator element's called flag is not a boolean");
-                    called[called.length] = wasCalled;
-                    values[values.length] = this.readValue(reader);
-                }
-                return { kind, id, type, remaining, resolve, reject, called, values };
-            }
-            case Kind.PromiseCombinatorElement:
-                return this.readBody(reader, {
-                    kind, id, state: this.readValue(reader), which: reader.u8(), elementIndex: reader.varint(),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.ProxyRevoke:
-                return this.readBody(reader, {
-                    kind, id, proxy: this.readValue(reader),
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            case Kind.Arguments: {
-                const mapped = reader.u8();
-                if (mapped > 1)
-                    reader.fail("unknown arguments object kind");
-                const scope = this.readValue(reader);
-                const count = reader.varint();
-                const aliased = [];
-                for (let i = 0; i < count; ++i) {
-                    const value = this.readValue(reader);
-                    if (typeof value !== "number" || !(value >= 0) || (i && value <= aliased[i - 1]))
-                        reader.fail("an aliased index of an arguments object is not an ascending index");
-                    aliased[i] = value;
-                }
-                if ((scope === null) !== !count || (scope !== null && (!(scope instanceof Ref) || !mapped)))
-                    reader.fail("an arguments object names a scope exactly when it is mapped and lists aliased indices");
-                return this.readBody(reader, {
-                    kind, id, mapped, scope, aliased,
-                    prototype: undefined, extensible: true, lengthIsReadOnly: false, properties: noValues, privates: null, body: null,
-                });
-            }
-            case Kind.Symbol:
-                return { kind, id, description: this.readValue(reader) };
-            case Kind.RegisteredSymbol:
-                return { kind, id, key: this.string(reader) };
-            case Kind.WellKnownSymbol:
-                return { kind, id, name: this.string(reader) };
-            }
-            reader.fail(`unsupported record kind ${kind}`);
+            const handler = kind < kinds.length ? kinds[kind] : null;
+            if (handler === null)
+                reader.fail(`unsupported record kind ${kind}`);
+            return handler.read(this, reader, kind, id);
         }
 
         readValues(reader, count) {
@@ -482,7 +306,11 @@
         }
     }
 
+    // Each kind's record is made by one object literal holding all its fields, those of its ObjectBody included
+    // (`properties: Decoder.noValues`, …): JavaScriptCore sizes an object for every field ever added to objects made
+    // at the same place, and one `{ kind, id }` grown by kind made every record as large as all kinds together.
+    Decoder.noValues = noValues;
+
     offload.Decoder = Decoder;
     offload.Ref = Ref;
-    offload.hole = hole;
 })

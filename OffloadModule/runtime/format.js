@@ -31,14 +31,25 @@
     const lengthOf = (bytes) => (P.arrayBufferIsView(bytes) ? P.typedArrayLength(bytes) : bytes.length);
     const view = (bytes, start, end) => new Uint8Array(P.typedArrayBuffer(bytes), P.typedArrayByteOffset(bytes) + start, end - start);
 
+    // Every value the format gives a meaning to, named once. Names follow Source/Snapshot/SnapshotModel.h (RecordKind,
+    // ValueTag, PropertyAttribute, ObjectFlag, BufferStorage, SectionTag, PropertyKey, snapshotMagic, …); the values
+    // the C++ side keeps as plain fields of its model (a promise's state, a combinator's type, …) are named after the
+    // Records table of Documentation/SnapshotFormat.md.
     const Format = Object.freeze({
-        magic: "WKOFSNAP",
-        version: 1,
-        Section: Object.freeze({ Meta: 1, Scripts: 2, Blobs: 3, Strings: 4, Records: 5, Roots: 6 }),
+        snapshotMagic: "WKOFSNAP",
+        snapshotVersion: 1,
+        SectionTag: Object.freeze({ Meta: 1, Scripts: 2, Blobs: 3, Strings: 4, Records: 5, Roots: 6 }),
+        // Meta `flags`: none are defined in version 1.
+        metaFlags: 0,
+        // A blob is named by its SHA-256 hash.
+        blobHashSize: 32,
+        // Strings with this many code units or more, and ArrayBuffers with this many bytes or more, travel as blobs.
+        blobThreshold: 4096,
+        // The first byte of a String in the Strings section (SnapshotReader reads it as a number).
         StringEncoding: Object.freeze({ Latin1: 0, Utf16: 1, Blob: 2 }),
-        blobStringThreshold: 4096,
-        blobBytesThreshold: 4096,
-        Tag: Object.freeze({
+        // A blob string's `unitSize`.
+        BlobUnitSize: Object.freeze({ Latin1: 1, Utf16: 2 }),
+        ValueTag: Object.freeze({
             Undefined: 0,
             Null: 1,
             False: 2,
@@ -52,7 +63,17 @@
             Hole: 10,
             Uninitialized: 11,
         }),
-        Kind: Object.freeze({
+        // A BigInt value's `sign` byte.
+        BigIntSign: Object.freeze({ NonNegative: 0, Negative: 1 }),
+        // A property key is `(stringIndex << 1) | 0` for a string key and `(recordIndex << 1) | 1` for a symbol key;
+        // arithmetic rather than shifts, since indices may pass 2^31.
+        PropertyKey: Object.freeze({
+            string: (stringIndex) => stringIndex * 2,
+            symbol: (recordIndex) => recordIndex * 2 + 1,
+            isSymbol: (key) => key % 2 === 1,
+            index: (key) => (key - (key % 2)) / 2,
+        }),
+        RecordKind: Object.freeze({
             Object: 1,
             Array: 2,
             Function: 3,
@@ -83,9 +104,34 @@
             ProxyRevoke: 28,
             IntlObject: 29,
         }),
-        Attribute: Object.freeze({ Writable: 1, Enumerable: 2, Configurable: 4, Accessor: 8 }),
+        lastRecordKind: 29,
+        PropertyAttribute: Object.freeze({ Writable: 1, Enumerable: 2, Configurable: 4, Accessor: 8 }),
+        plainDataProperty: 1 | 2 | 4,
+        ObjectFlag: Object.freeze({
+            NotExtensible: 1,
+            // Arrays only: frozen and sealed arrays.
+            ArrayLengthNotWritable: 2,
+            // The ObjectBody ends with the private names the object carries.
+            HasPrivateElements: 4,
+        }),
+        // An ArrayBuffer's `storage`.
+        BufferStorage: Object.freeze({ Inline: 0, Blob: 1, Detached: 2 }),
+        // An ArrayBuffer's `maxByteLength`, a TypedArray's `length` and a DataView's `byteLength` are optional lengths:
+        // this for none (a buffer that is not resizable, a view that tracks its buffer's length), else the length + 1.
+        noLength: 0,
+        // An Arguments record's `mapped`.
+        ArgumentsMapping: Object.freeze({ Unmapped: 0, Mapped: 1 }),
+        // A Promise record's `state`: locked means resolved with the pending promise `result` and waiting on it.
+        PromiseState: Object.freeze({ Pending: 0, Fulfilled: 1, Rejected: 2, Locked: 3 }),
+        // A ResolvingFunction record's `which`.
+        ResolvingFunctionKind: Object.freeze({ Resolve: 0, Reject: 1 }),
+        // A PromiseCombinator record's `type`.
+        PromiseCombinatorType: Object.freeze({ All: 0, AllSettled: 1, Any: 2 }),
+        // A PromiseCombinatorElement record's `which`.
+        CombinatorElementKind: Object.freeze({ Fulfilment: 0, Rejection: 1 }),
         // The constructors an Error record may name.
         errorConstructors: Object.freeze(["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"]),
+        // A TypedArray record's `type` is the index of its constructor's name here.
         typedArrayTypes: Object.freeze([
             "Int8Array",
             "Uint8Array",
@@ -100,6 +146,9 @@
             "BigUint64Array",
             "Float16Array",
         ]),
+        // The names of the extra roots the runtime writes: a built-in the program changed (then its path), a promise
+        // locked to a pending promise, a tagged template's strings object (then its site, `sid:K`).
+        ExtraRoot: Object.freeze({ intrinsicPrefix: "intrinsic ", promiseFollower: "promise follower", templatePrefix: "template " }),
     });
 
     const scratch = new Float64Array(1);
@@ -159,6 +208,11 @@
 
         svarint(value) {
             this.varint(value >= 0 ? value * 2 : -value * 2 - 1);
+        }
+
+        // A boolean byte: 0 or 1.
+        bool(value) {
+            this.u8(value ? 1 : 0);
         }
 
         f64(value) {
@@ -287,6 +341,11 @@
         svarint() {
             const value = this.varint();
             return value % 2 ? -(value + 1) / 2 : value / 2;
+        }
+
+        // A boolean byte: 1 is true, anything else false.
+        bool() {
+            return this.u8() === 1;
         }
 
         f64() {

@@ -269,7 +269,7 @@
     // resolvedOptions itself, except for NumberFormat and DateTimeFormat, whose resolvedOptions on another object
     // inheriting from their prototype follows the legacy unwrapping (an instanceof walk that runs proxy traps) and
     // whose formatToParts does not. `probe` formats a fixed value, to check that the object made again behaves the
-    // same (Capture.describeIntl).
+    // same (kinds/intl.js).
     const intlKinds = [];
     const intlGetter = (constructor, name) => uncurryThis(Reflect.getOwnPropertyDescriptor(constructor.prototype, name).get);
     if (typeof Intl === "object" && Intl !== null) {

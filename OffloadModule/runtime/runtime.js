@@ -321,4 +321,6 @@
     // A program that keeps a reference to the runtime's object is refused rather than given a copy of it.
     registry.runtimeObjects.add(api);
     offload.runtime = runtime;
+    // Every file is installed: each record kind must have its handler (kinds/*.js).
+    offload.kinds.checkComplete();
 })
